@@ -1,0 +1,101 @@
+// The session object API for routes: they never touch cookies directly.
+//   getOptionalUser(request) · requireUser(request) · requireRole(...) · signIn(...) · signOut(request)
+import { redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import {
+  createSession, invalidateSession, validateSessionToken,
+  type SessionUser, type ValidatedSession,
+} from "~/models/session.server";
+import { db } from "./db.server";
+import { cookieSecure, env } from "./env.server";
+
+export const SESSION_COOKIE = "sinergi_session";
+
+const inactivityMs = () => env().SESSION_INACTIVITY_DAYS * 24 * 60 * 60 * 1000;
+
+function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+export function sessionCookie(token: string): string {
+  const maxAge = Math.floor(inactivityMs() / 1000);
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${cookieSecure() ? "; Secure" : ""}`;
+}
+
+export function clearSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${cookieSecure() ? "; Secure" : ""}`;
+}
+
+const cache = new WeakMap<Request, Promise<ValidatedSession | null>>();
+
+export function getSession(request: Request): Promise<ValidatedSession | null> {
+  let hit = cache.get(request);
+  if (!hit) {
+    const token = readCookie(request, SESSION_COOKIE);
+    hit = token ? validateSessionToken(db, token, inactivityMs()) : Promise.resolve(null);
+    cache.set(request, hit);
+  }
+  return hit;
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+/** The cookie to send again so the browser's copy lives as long as the server-side session. */
+export function currentSessionCookie(request: Request): string | null {
+  const token = readCookie(request, SESSION_COOKIE);
+  return token ? sessionCookie(token) : null;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getOptionalUser(request)) throw redirect("/");
+}
+
+export async function signIn(
+  userId: string,
+  request: Request,
+  context: AppLoadContext,
+  redirectTo: string,
+): Promise<Response> {
+  const { token } = await createSession(db, userId, {
+    userAgent: request.headers.get("User-Agent"),
+    ip: context.ip ?? null,
+  });
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
+}
+
+export async function signOut(request: Request): Promise<Response> {
+  const session = await getSession(request);
+  if (session) await invalidateSession(db, session.sessionId);
+  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+/** Only same-site paths: never an open redirect. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,88 @@
+// The one way to format dates, times and numbers: Intl with locale id-ID (or en-GB when the user
+// chose English). Every time carries its zone: WIB, WITA or WIT for Indonesian zones.
+export type Locale = "id" | "en";
+
+const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
+
+export const INDONESIAN_ZONES = [
+  { tz: "Asia/Jakarta", abbr: "WIB" },
+  { tz: "Asia/Pontianak", abbr: "WIB" },
+  { tz: "Asia/Makassar", abbr: "WITA" },
+  { tz: "Asia/Jayapura", abbr: "WIT" },
+] as const;
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** WIB / WITA / WIT for Indonesian zones; otherwise the short offset name ("GMT+10"). */
+export function zoneAbbr(tz: string, at: Date = new Date()): string {
+  const known = INDONESIAN_ZONES.find((z) => z.tz === tz);
+  if (known) return known.abbr;
+  const offset = new Intl.DateTimeFormat("en", { timeZone: tz, timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  // Other Indonesian-offset zones (e.g. Asia/Ujung_Pandang) still read as WIB/WITA/WIT.
+  if (offset === "GMT+7") return "WIB";
+  if (offset === "GMT+8") return "WITA";
+  if (offset === "GMT+9") return "WIT";
+  return offset ?? tz;
+}
+
+const toDate = (v: string | Date) => (typeof v === "string" ? new Date(v) : v);
+
+export function formatDate(v: string | Date, tz: string, locale: Locale = "id"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: tz,
+  }).format(toDate(v));
+}
+
+export function formatShortDate(v: string | Date, tz: string, locale: Locale = "id"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "numeric", month: "short", year: "numeric", timeZone: tz,
+  }).format(toDate(v));
+}
+
+/** "09.00" in id-ID, "09:00" in en-GB — without the zone. */
+export function formatClock(v: string | Date, tz: string, locale: Locale = "id"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
+  }).format(toDate(v));
+}
+
+/** "09.00 WIB" */
+export function formatTime(v: string | Date, tz: string, locale: Locale = "id"): string {
+  const d = toDate(v);
+  return `${formatClock(d, tz, locale)} ${zoneAbbr(tz, d)}`;
+}
+
+/** "Selasa, 18 Maret 2025 09.00 WIB" */
+export function formatDateTime(v: string | Date, tz: string, locale: Locale = "id"): string {
+  const d = toDate(v);
+  return `${formatDate(d, tz, locale)} ${formatTime(d, tz, locale)}`;
+}
+
+/** "09.00 WIB (10.00 WITA)": an event's own zone first, the viewer's in brackets when different. */
+export function formatTimeForViewer(v: string | Date, eventTz: string, viewerTz: string, locale: Locale = "id"): string {
+  const d = toDate(v);
+  const own = formatTime(d, eventTz, locale);
+  if (zoneAbbr(eventTz, d) === zoneAbbr(viewerTz, d)) return own;
+  return `${own} (${formatTime(d, viewerTz, locale)})`;
+}
+
+export function formatNumber(n: number, locale: Locale = "id", maxFractionDigits = 1): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: maxFractionDigits }).format(n);
+}
+
+/** NIP encodes birth date and gender: show only the last four digits. */
+export function maskNip(nip: string | null | undefined): string {
+  if (!nip) return "";
+  const digits = nip.replace(/\s+/g, "");
+  if (digits.length <= 4) return "•".repeat(digits.length);
+  return `${"•".repeat(digits.length - 4)}${digits.slice(-4)}`;
+}

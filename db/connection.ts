@@ -1,0 +1,39 @@
+// The one place that knows which SQL engine Sinergi runs on. Everything else talks Kysely.
+// SQLite (better-sqlite3) is the embedded default; `postgres://` URLs are reserved for the
+// multi-machine deployment and refused here with a clear message until that dialect lands.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+
+export function sqlitePathFromUrl(url: string): string {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    throw new Error(
+      "DATABASE_URL menunjuk PostgreSQL; dukungan PostgreSQL belum tersedia di versi ini. Gunakan file:data/sinergi.db",
+    );
+  }
+  const p = url.startsWith("file:") ? url.slice("file:".length) : url;
+  if (!p) throw new Error("DATABASE_URL kosong");
+  return p;
+}
+
+/** Opens the SQLite file with the pragmas Sinergi relies on: WAL, foreign keys, a busy timeout. */
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export function createDb(url: string): DB {
+  const sqlite = openSqlite(sqlitePathFromUrl(url));
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export const DEFAULT_DATABASE_URL = "file:data/sinergi.db";

@@ -1,0 +1,151 @@
+// Sinergi's HTTP entry point. On start it migrates the database and loads the demo network when the
+// database is empty, then serves the Remix app behind a few guards every request passes:
+// an enforced Content-Security-Policy with a per-request nonce, a CSRF check (Origin /
+// Sec-Fetch-Site) on every non-GET request, and a request-size limit.
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { createDb, DEFAULT_DATABASE_URL } from "./db/connection";
+import { migrateToLatest } from "./db/migrate";
+import { seedDemoIfEmpty } from "./seeds/demo";
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+/** Bodies larger than this are refused before they reach a route (uploads set their own limits below it). */
+const MAX_FORM_BYTES = 1 * 1024 * 1024;
+const MAX_MULTIPART_BYTES = 60 * 1024 * 1024;
+
+async function prepareDatabase() {
+  const db = createDb(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  try {
+    const ran = await migrateToLatest(db);
+    if (ran.length) console.log(`Migrasi dijalankan: ${ran.join(", ")}`);
+    if (process.env.SEED_DEMO !== "false" && (await seedDemoIfEmpty(db))) {
+      console.log("Data contoh \"Bakohumas Kabupaten Sukamaju\" dimuat.");
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+function plainPage(res: Response, status: number, title: string, message: string) {
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} — Sinergi</title></head>` +
+        `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#18212c"><h1 style="color:#0d2c43">${title}</h1><p>${message}</p><p><a href="/">Kembali ke beranda</a></p></body></html>`,
+    );
+}
+
+function securityHeaders(req: Request, res: Response, next: NextFunction) {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  const mux = "https://*.litix.io";
+  const scriptSrc = production ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : `'self' 'unsafe-inline' 'unsafe-eval'`;
+  const connectSrc = production ? `'self' ${mux}` : `'self' ws: ${mux}`;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src ${scriptSrc}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "media-src 'self' https: blob:",
+      `connect-src ${connectSrc}`,
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+  next();
+}
+
+/** Refuses state-changing requests that did not come from one of our own pages. */
+function csrfCheck(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const site = req.get("Sec-Fetch-Site");
+  const origin = req.get("Origin");
+  const hostHeader = req.get("Host");
+  let ok = false;
+  if (site) ok = site === "same-origin";
+  else if (origin && hostHeader) {
+    try {
+      ok = new URL(origin).host === hostHeader;
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) return plainPage(res, 403, "Permintaan ditolak", "Permintaan ditolak karena tidak berasal dari halaman Sinergi. Muat ulang halaman lalu coba lagi.");
+  next();
+}
+
+function bodyLimit(req: Request, res: Response, next: NextFunction) {
+  const len = Number(req.get("Content-Length") ?? 0);
+  const multipart = (req.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const max = multipart ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES;
+  if (len > max) return plainPage(res, 413, "Data terlalu besar", "Data yang dikirim terlalu besar. Kembali ke halaman sebelumnya; isian Anda masih ada di sana.");
+  next();
+}
+
+async function main() {
+  await prepareDatabase();
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Behind a reverse proxy that compresses, set COMPRESSION=off to save the CPU.
+  if (process.env.COMPRESSION !== "off") app.use(compression());
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (production) {
+    const buildPath = path.resolve("build/server/index.js");
+    build = (await import(buildPath)) as ServerBuild;
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  } else {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(devServer.middlewares);
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    app.use(express.static("public", { maxAge: "1h" }));
+  }
+
+  app.use(securityHeaders);
+  app.use(bodyLimit);
+  app.use(csrfCheck);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, ip: req.ip ?? "" }),
+    }),
+  );
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(err);
+    if (!res.headersSent) plainPage(res, 500, "Terjadi kesalahan", "Maaf, terjadi kesalahan pada server. Data Anda tidak berubah. Silakan coba lagi.");
+  });
+
+  app.listen(port, host, () => {
+    console.log(`Sinergi berjalan di http://localhost:${port}`);
+  });
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
