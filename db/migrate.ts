@@ -1,25 +1,15 @@
-// Runs every migration in db/migrations in name order. Called on start and by `npm run db:migrate`.
-import { FileMigrationProvider, Migrator, type Kysely } from "kysely";
-import fs from "node:fs/promises";
+// Runs every migration listed in db/migrations/index.ts. Called on start and by `npm run db:migrate`.
+import { Migrator, type Kysely, type MigrationProvider } from "kysely";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { createDb, DEFAULT_DATABASE_URL } from "./connection";
+import { migrations } from "./migrations/index";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// A static list rather than a folder scan: it works the same under tsx, Vitest and the Vite build.
+const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({
-      fs,
-      path: {
-        ...path,
-        // FileMigrationProvider imports with a bare path; ESM needs a file:// URL.
-        join: (...parts: string[]) => pathToFileURL(path.join(...parts)).href,
-      },
-      migrationFolder: path.join(here, "migrations"),
-    }),
-  });
+  const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -1,0 +1,7 @@
+// Every migration, in order. Add a new file here with a sortable date prefix; never edit an old one.
+import type { Migration } from "kysely";
+import * as m0001 from "./2026-11-22-0001-foundation";
+
+export const migrations: Record<string, Migration> = {
+  "2026-11-22-0001-foundation": m0001,
+};
