@@ -4,6 +4,7 @@
 // Sec-Fetch-Site) on every non-GET request, and a request-size limit.
 import crypto from "node:crypto";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -110,10 +111,10 @@ async function main() {
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (production) {
-    const buildPath = path.resolve("build/server/index.js");
-    build = (await import(buildPath)) as ServerBuild;
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    const buildDir = process.env.REMIX_BUILD_DIR ?? "build";
+    build = (await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild;
+    app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
+    app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
   } else {
     const vite = await import("vite");
     const devServer = await vite.createServer({ server: { middlewareMode: true } });

@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // Each parallel checkout/test run may build into its own folder (server.ts reads the same variable).
+      buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

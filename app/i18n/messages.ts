@@ -2,9 +2,25 @@
 // catalogue defines the keys; TypeScript refuses an English catalogue with a key missing.
 import { common as idCommon } from "./id/common";
 import { auth as idAuth } from "./id/auth";
+import { account as idAccount } from "./id/account";
+import { agency as idAgency } from "./id/agency";
+import { member as idMember } from "./id/member";
+import { profile as idProfile } from "./id/profile";
+import { notification as idNotification } from "./id/notification";
+import { invitation as idInvitation } from "./id/invitation";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
+import { account as enAccount } from "./en/account";
+import { agency as enAgency } from "./en/agency";
+import { member as enMember } from "./en/member";
+import { profile as enProfile } from "./en/profile";
+import { notification as enNotification } from "./en/notification";
+import { invitation as enInvitation } from "./en/invitation";
 
-export const id = { ...idCommon, ...idAuth };
+export const id = {
+  ...idCommon, ...idAuth, ...idAccount, ...idAgency, ...idMember, ...idProfile, ...idNotification, ...idInvitation,
+};
 export type MessageKey = keyof typeof id;
-export const en: Record<MessageKey, string> = { ...enCommon, ...enAuth };
+export const en: Record<MessageKey, string> = {
+  ...enCommon, ...enAuth, ...enAccount, ...enAgency, ...enMember, ...enProfile, ...enNotification, ...enInvitation,
+};

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { requireAnonymous, signIn } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
@@ -55,6 +56,12 @@ export default function Login() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  // A refused password is cleared, as the server never sends it back; the e-mail stays.
+  useEffect(() => {
+    if (lastResult?.status !== "error") return;
+    const input = document.getElementById(fields.password.id);
+    if (input instanceof HTMLInputElement) input.value = "";
+  }, [lastResult, fields.password.id]);
   return (
     <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-[1fr_1fr]">
       <Card>

@@ -3,16 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, type DB } from "#db/connection";
 import { migrateToLatest } from "#db/migrate";
+import { inject } from "vitest";
 
 const TMP = path.resolve("tests/.tmp");
-const BASE_DB = path.join(TMP, "base.db");
 let n = 0;
 
 export async function testDb(): Promise<DB> {
   fs.mkdirSync(TMP, { recursive: true });
   const file = path.join(TMP, `t-${process.pid}-${Date.now()}-${++n}.db`);
-  if (fs.existsSync(BASE_DB)) {
-    fs.copyFileSync(BASE_DB, file);
+  const base = inject("baseDb");
+  if (base && fs.existsSync(base)) {
+    fs.copyFileSync(base, file);
     const db = createDb(`file:${file}`);
     await migrateToLatest(db); // no-op unless a migration was added after the base was made
     return db;

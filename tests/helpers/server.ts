@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<TestServer> {
-  if (!fs.existsSync("build/server/index.js")) throw new Error("Jalankan `npm run build` dulu: build/server/index.js tidak ada.");
+  const buildDir = process.env.REMIX_BUILD_DIR ?? "build";
+  if (!fs.existsSync(`${buildDir}/server/index.js`)) throw new Error(`Jalankan \`npm run build\` dulu: ${buildDir}/server/index.js tidak ada.`);
   const port = await freePort();
   const dir = path.resolve("tests/.tmp");
   fs.mkdirSync(dir, { recursive: true });

@@ -1,0 +1,2 @@
+export const agency = {
+} as const;

@@ -1,0 +1,2 @@
+export const member = {
+} as const;

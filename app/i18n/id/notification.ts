@@ -1,0 +1,2 @@
+export const notification = {
+} as const;
