@@ -25,6 +25,24 @@ export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;
 export type AgencyUpdate = Updateable<AgencyTable>;
 
+export interface AgendaItemTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  presenter_agency_id: string | null;
+  presenter_name: string | null;
+  duration_minutes: number;
+  notes: string | null;
+  kind: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type AgendaItem = Selectable<AgendaItemTable>;
+export type NewAgendaItem = Insertable<AgendaItemTable>;
+export type AgendaItemUpdate = Updateable<AgendaItemTable>;
+
 export interface AuditLogTable {
   id: string;
   actor_id: string | null;
@@ -41,6 +59,16 @@ export type AuditLog = Selectable<AuditLogTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
 export type AuditLogUpdate = Updateable<AuditLogTable>;
 
+export interface CalendarFeedTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export type CalendarFeed = Selectable<CalendarFeedTable>;
+export type NewCalendarFeed = Insertable<CalendarFeedTable>;
+export type CalendarFeedUpdate = Updateable<CalendarFeedTable>;
+
 export interface EmailOutboxTable {
   id: string;
   to_address: string;
@@ -55,6 +83,19 @@ export interface EmailOutboxTable {
 export type EmailOutbox = Selectable<EmailOutboxTable>;
 export type NewEmailOutbox = Insertable<EmailOutboxTable>;
 export type EmailOutboxUpdate = Updateable<EmailOutboxTable>;
+
+export interface FollowUpUpdateTable {
+  id: string;
+  outcome_id: string;
+  user_id: string;
+  status: string;
+  note: string;
+  created_at: string;
+}
+
+export type FollowUpUpdate = Selectable<FollowUpUpdateTable>;
+export type NewFollowUpUpdate = Insertable<FollowUpUpdateTable>;
+export type FollowUpUpdateUpdate = Updateable<FollowUpUpdateTable>;
 
 export interface InvitationTable {
   id: string;
@@ -89,6 +130,177 @@ export interface JoinRequestTable {
 export type JoinRequest = Selectable<JoinRequestTable>;
 export type NewJoinRequest = Insertable<JoinRequestTable>;
 export type JoinRequestUpdate = Updateable<JoinRequestTable>;
+
+export interface MeetingTable {
+  id: string;
+  series_id: string | null;
+  occurrence_date: string | null;
+  title: string;
+  kind: string;
+  mode: string;
+  venue: string | null;
+  join_url: string | null;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  description_json: string | null;
+  letter_number: string | null;
+  status: string;
+  cancel_reason: string | null;
+  reminder_lead_minutes: Generated<number>;
+  meeting_code: string | null;
+  meeting_code_expires_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export type Meeting = Selectable<MeetingTable>;
+export type NewMeeting = Insertable<MeetingTable>;
+export type MeetingUpdate = Updateable<MeetingTable>;
+
+export interface MeetingAttachmentTable {
+  id: string;
+  meeting_id: string;
+  file_path: string;
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export type MeetingAttachment = Selectable<MeetingAttachmentTable>;
+export type NewMeetingAttachment = Insertable<MeetingAttachmentTable>;
+export type MeetingAttachmentUpdate = Updateable<MeetingAttachmentTable>;
+
+export interface MeetingGuestTable {
+  id: string;
+  meeting_id: string;
+  email: string;
+  name: string;
+  organisation: string | null;
+  token_hash: string;
+  checkin_code: string;
+  checked_in_at: string | null;
+  created_at: string;
+}
+
+export type MeetingGuest = Selectable<MeetingGuestTable>;
+export type NewMeetingGuest = Insertable<MeetingGuestTable>;
+export type MeetingGuestUpdate = Updateable<MeetingGuestTable>;
+
+export interface MeetingInvitationTable {
+  id: string;
+  meeting_id: string;
+  agency_id: string;
+  rsvp: Generated<string>;
+  decline_reason: string | null;
+  responded_by: string | null;
+  responded_at: string | null;
+  nudged_at: string | null;
+  nudge_count: Generated<number>;
+  attendance: string | null;
+  created_at: string;
+}
+
+export type MeetingInvitation = Selectable<MeetingInvitationTable>;
+export type NewMeetingInvitation = Insertable<MeetingInvitationTable>;
+export type MeetingInvitationUpdate = Updateable<MeetingInvitationTable>;
+
+export interface MeetingMinutesTable {
+  meeting_id: string;
+  status: string;
+  content_json: string;
+  version: number;
+  corrections_until: string | null;
+  circulated_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export type MeetingMinutes = Selectable<MeetingMinutesTable>;
+export type NewMeetingMinutes = Insertable<MeetingMinutesTable>;
+export type MeetingMinutesUpdate = Updateable<MeetingMinutesTable>;
+
+export interface MeetingRepresentativeTable {
+  id: string;
+  meeting_id: string;
+  agency_id: string;
+  user_id: string | null;
+  substitute_name: string | null;
+  substitute_position: string | null;
+  checkin_code: string;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  checkin_method: string | null;
+  created_at: string;
+}
+
+export type MeetingRepresentative = Selectable<MeetingRepresentativeTable>;
+export type NewMeetingRepresentative = Insertable<MeetingRepresentativeTable>;
+export type MeetingRepresentativeUpdate = Updateable<MeetingRepresentativeTable>;
+
+export interface MeetingSeriesTable {
+  id: string;
+  title: string;
+  kind: string;
+  mode: string;
+  venue: string | null;
+  join_url: string | null;
+  description_json: string | null;
+  time_zone: string;
+  recurrence: string;
+  weekday: number | null;
+  week_of_month: number | null;
+  day_of_month: number | null;
+  start_time: string;
+  duration_minutes: number;
+  starts_on: string;
+  until_date: string | null;
+  invite_all_agencies: Generated<number>;
+  reminder_lead_minutes: Generated<number>;
+  active: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MeetingSeries = Selectable<MeetingSeriesTable>;
+export type NewMeetingSeries = Insertable<MeetingSeriesTable>;
+export type MeetingSeriesUpdate = Updateable<MeetingSeriesTable>;
+
+export interface MinutesCommentTable {
+  id: string;
+  meeting_id: string;
+  agency_id: string | null;
+  user_id: string;
+  body: string;
+  minutes_version: number;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  created_at: string;
+}
+
+export type MinutesComment = Selectable<MinutesCommentTable>;
+export type NewMinutesComment = Insertable<MinutesCommentTable>;
+export type MinutesCommentUpdate = Updateable<MinutesCommentTable>;
+
+export interface MinutesRevisionTable {
+  id: string;
+  meeting_id: string;
+  version: number;
+  content_json: string;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+export type MinutesRevision = Selectable<MinutesRevisionTable>;
+export type NewMinutesRevision = Insertable<MinutesRevisionTable>;
+export type MinutesRevisionUpdate = Updateable<MinutesRevisionTable>;
 
 export interface NetworkTable {
   id: string;
@@ -130,6 +342,26 @@ export type Notification = Selectable<NotificationTable>;
 export type NewNotification = Insertable<NotificationTable>;
 export type NotificationUpdate = Updateable<NotificationTable>;
 
+export interface OutcomeTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  type: string;
+  text: string;
+  owner_agency_id: string | null;
+  contact_user_id: string | null;
+  due_date: string | null;
+  status: Generated<string>;
+  done_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Outcome = Selectable<OutcomeTable>;
+export type NewOutcome = Insertable<OutcomeTable>;
+export type OutcomeUpdate = Updateable<OutcomeTable>;
+
 export interface PasswordResetTable {
   id: string;
   user_id: string;
@@ -142,6 +374,22 @@ export interface PasswordResetTable {
 export type PasswordReset = Selectable<PasswordResetTable>;
 export type NewPasswordReset = Insertable<PasswordResetTable>;
 export type PasswordResetUpdate = Updateable<PasswordResetTable>;
+
+export interface ScheduledReminderTable {
+  id: string;
+  kind: string;
+  ref_id: string;
+  user_id: string | null;
+  send_at: string;
+  sent_at: string | null;
+  cancelled_at: string | null;
+  dedupe_key: string;
+  created_at: string;
+}
+
+export type ScheduledReminder = Selectable<ScheduledReminderTable>;
+export type NewScheduledReminder = Insertable<ScheduledReminderTable>;
+export type ScheduledReminderUpdate = Updateable<ScheduledReminderTable>;
 
 export interface SessionTable {
   id: string;
@@ -183,14 +431,28 @@ export type UserUpdate = Updateable<UserTable>;
 
 export interface Database {
   agency: AgencyTable;
+  agenda_item: AgendaItemTable;
   audit_log: AuditLogTable;
+  calendar_feed: CalendarFeedTable;
   email_outbox: EmailOutboxTable;
+  follow_up_update: FollowUpUpdateTable;
   invitation: InvitationTable;
   join_request: JoinRequestTable;
+  meeting: MeetingTable;
+  meeting_attachment: MeetingAttachmentTable;
+  meeting_guest: MeetingGuestTable;
+  meeting_invitation: MeetingInvitationTable;
+  meeting_minutes: MeetingMinutesTable;
+  meeting_representative: MeetingRepresentativeTable;
+  meeting_series: MeetingSeriesTable;
+  minutes_comment: MinutesCommentTable;
+  minutes_revision: MinutesRevisionTable;
   network: NetworkTable;
   network_role: NetworkRoleTable;
   notification: NotificationTable;
+  outcome: OutcomeTable;
   password_reset: PasswordResetTable;
+  scheduled_reminder: ScheduledReminderTable;
   session: SessionTable;
   user: UserTable;
 }

@@ -18,7 +18,11 @@ interface ShellUser {
 interface NavItem { to: string; label: MessageKey; end?: boolean }
 
 function navFor(user: ShellUser): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home", end: true }];
+  const items: NavItem[] = [
+    { to: "/", label: "nav.home", end: true },
+    { to: "/rapat", label: "nav.meetings" },
+    { to: "/tindak-lanjut", label: "nav.followUps" },
+  ];
   if (user.agencyId) items.push({ to: `/instansi/${user.agencyId}`, label: "nav.myAgency" });
   items.push({ to: "/instansi", label: "nav.agencies", end: true });
   if (user.manageNetwork) {

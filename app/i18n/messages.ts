@@ -8,6 +8,8 @@ import { member as idMember } from "./id/member";
 import { profile as idProfile } from "./id/profile";
 import { notification as idNotification } from "./id/notification";
 import { invitation as idInvitation } from "./id/invitation";
+import { meeting as idMeeting } from "./id/meeting";
+import { minutes as idMinutes } from "./id/minutes";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { account as enAccount } from "./en/account";
@@ -16,11 +18,13 @@ import { member as enMember } from "./en/member";
 import { profile as enProfile } from "./en/profile";
 import { notification as enNotification } from "./en/notification";
 import { invitation as enInvitation } from "./en/invitation";
+import { meeting as enMeeting } from "./en/meeting";
+import { minutes as enMinutes } from "./en/minutes";
 
 export const id = {
-  ...idCommon, ...idAuth, ...idAccount, ...idAgency, ...idMember, ...idProfile, ...idNotification, ...idInvitation,
+  ...idCommon, ...idAuth, ...idAccount, ...idAgency, ...idMember, ...idProfile, ...idNotification, ...idInvitation, ...idMeeting, ...idMinutes,
 };
 export type MessageKey = keyof typeof id;
 export const en: Record<MessageKey, string> = {
-  ...enCommon, ...enAuth, ...enAccount, ...enAgency, ...enMember, ...enProfile, ...enNotification, ...enInvitation,
+  ...enCommon, ...enAuth, ...enAccount, ...enAgency, ...enMember, ...enProfile, ...enNotification, ...enInvitation, ...enMeeting, ...enMinutes,
 };

@@ -1,7 +1,9 @@
 // Every migration, in order. Add a new file here with a sortable date prefix; never edit an old one.
 import type { Migration } from "kysely";
 import * as m0001 from "./2026-11-22-0001-foundation";
+import * as m0002 from "./2026-11-22-0002-meetings";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
+  "2026-11-22-0002-meetings": m0002,
 };

@@ -5,6 +5,8 @@ export const common: Record<keyof typeof id, string> = {
   "app.tagline": "Coordination, training and participation for Bakohumas networks",
   "nav.home": "Home",
   "nav.agencies": "Agencies",
+  "nav.meetings": "Meetings",
+  "nav.followUps": "Follow-ups",
   "nav.myAgency": "My agency",
   "nav.network": "Network",
   "nav.audit": "Audit log",

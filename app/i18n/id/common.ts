@@ -4,6 +4,8 @@ export const common = {
   "app.tagline": "Koordinasi, pelatihan, dan partisipasi jejaring Bakohumas",
   "nav.home": "Beranda",
   "nav.agencies": "Instansi",
+  "nav.meetings": "Rapat",
+  "nav.followUps": "Tindak Lanjut",
   "nav.myAgency": "Instansi Saya",
   "nav.network": "Jejaring",
   "nav.audit": "Log Audit",

@@ -1,0 +1,4 @@
+import type { meeting as id } from "../id/meeting";
+
+export const meeting: Record<keyof typeof id, string> = {
+};
