@@ -1,11 +1,29 @@
 // The network this deployment serves (one row) and its profile.
 import type { DB } from "#db/connection";
 import { nowIso } from "~/.server/crypto.server";
+import { NETWORK_LEVELS, type NetworkLevel } from "~/lib/network";
 
-export const NETWORK_LEVELS = ["nasional", "provinsi", "kabupaten", "kota"] as const;
-export type NetworkLevel = (typeof NETWORK_LEVELS)[number];
+export { NETWORK_LEVELS, type NetworkLevel };
 
-export async function getNetwork(db: DB) {
+// The network profile is read on every page (header) and changes rarely: keep it in memory per
+// database handle, and drop it whenever it is written.
+const cache = new WeakMap<DB, ReturnType<typeof loadNetwork>>();
+
+export function getNetwork(db: DB) {
+  let hit = cache.get(db);
+  if (!hit) {
+    hit = loadNetwork(db);
+    cache.set(db, hit);
+    hit.then((n) => { if (!n) cache.delete(db); }, () => cache.delete(db));
+  }
+  return hit;
+}
+
+export function forgetNetwork(db: DB) {
+  cache.delete(db);
+}
+
+async function loadNetwork(db: DB) {
   const row = await db
     .selectFrom("network")
     .leftJoin("agency", "agency.id", "network.coordinating_agency_id")
@@ -32,4 +50,5 @@ export async function updateNetwork(
       updated_at: nowIso(),
     })
     .execute();
+  forgetNetwork(db);
 }

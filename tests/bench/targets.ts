@@ -1,0 +1,38 @@
+// The pages `npm run bench` measures. Each feature adds its pages here. `baseline` marks the
+// route that touches no database; every other page is reported as a ratio to it.
+import type { DB } from "#db/connection";
+
+export interface BenchContext {
+  db: DB;
+  biggestAgencyId: string;
+  demoAgencyId: string;
+}
+
+export interface Target {
+  name: string;
+  /** who is signed in while measuring (a demo account), or null for anonymous */
+  as: string | null;
+  path: (ctx: BenchContext) => Promise<string> | string;
+  /** the issue's bar, as a fraction of the baseline's throughput */
+  minRatio?: number;
+  maxP99Ms?: number;
+  baseline?: boolean;
+}
+
+export const targets: Target[] = [
+  { name: "Tanpa basis data: /tentang", as: null, path: () => "/tentang", baseline: true },
+  { name: "Direktori instansi /instansi", as: "koordinator@sinergi.test", path: () => "/instansi", minRatio: 0.5 },
+  { name: "Cari instansi /instansi?q=Dinas", as: "koordinator@sinergi.test", path: () => "/instansi?q=Dinas", minRatio: 0.5 },
+  {
+    name: "Daftar anggota instansi terbesar (1.500 orang)",
+    as: "koordinator@sinergi.test",
+    path: (c) => `/instansi/${c.biggestAgencyId}/anggota`,
+    minRatio: 0.5,
+  },
+  {
+    name: "Daftar anggota Dinkes (admin instansi)",
+    as: "admin.dinkes@sinergi.test",
+    path: (c) => `/instansi/${c.demoAgencyId}/anggota`,
+    minRatio: 0.5,
+  },
+];
