@@ -55,5 +55,7 @@ export default function handleRequest(
 /** Errors are logged on the server with the request path; the browser sees the error boundary. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // Expected answers (404, 403, …) are not faults worth a log line.
+  if (error && typeof error === "object" && "status" in error && Number(error.status) < 500) return;
   console.error(`[${new Date().toISOString()}] ${request.method} ${new URL(request.url).pathname}`, error);
 }
