@@ -3,11 +3,9 @@
 import type { DB } from "#db/connection";
 import { createId, nowIso } from "~/.server/crypto.server";
 import { hashPassword } from "~/.server/password.server";
+import { AGENCY_TYPES, type AgencyType } from "~/lib/agency";
 
-export const AGENCY_TYPES = [
-  "opd", "kecamatan", "instansi_vertikal", "tni_polri", "bumn_bumd", "ptn", "kementerian_lembaga", "pemda", "lainnya",
-] as const;
-export type AgencyType = (typeof AGENCY_TYPES)[number];
+export { AGENCY_TYPES, type AgencyType };
 
 let seq = 0;
 const next = () => ++seq;

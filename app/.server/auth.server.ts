@@ -87,10 +87,10 @@ export async function signIn(
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
-export async function signOut(request: Request): Promise<Response> {
+export async function signOut(request: Request, redirectTo = "/login"): Promise<Response> {
   const session = await getSession(request);
   if (session) await invalidateSession(db, session.sessionId);
-  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+  return redirect(safeRedirect(redirectTo, "/login"), { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
 /** Only same-site paths: never an open redirect. */

@@ -30,8 +30,15 @@ export async function sendMail(db: DB, mail: Mail): Promise<void> {
   }
 }
 
-/** Absolute links in e-mails: PUBLIC_URL when set, else the origin the request came in on. */
+/** Absolute links in e-mails. PUBLIC_URL when set. Without it, the request's own origin is used
+ *  only when it is a loopback address (the demo on one machine); any other Host header could be
+ *  forged to point a password-reset link at someone else's site, so it falls back to localhost. */
 export function absoluteUrl(request: Request | null, path: string): string {
-  const base = env().PUBLIC_URL ?? (request ? new URL(request.url).origin : "http://localhost:3000");
-  return new URL(path, base).toString();
+  const configured = env().PUBLIC_URL;
+  if (configured) return new URL(path, configured).toString();
+  const fallback = `http://localhost:${process.env.PORT ?? 3000}`;
+  if (!request) return new URL(path, fallback).toString();
+  const origin = new URL(request.url);
+  const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(origin.hostname);
+  return new URL(path, loopback ? origin.origin : fallback).toString();
 }

@@ -10,6 +10,8 @@ export const LIMITS = {
   loginPerIp: { max: 100, windowMs: 15 * 60 * 1000 },
   signup: { max: 10, windowMs: 60 * 60 * 1000 },
   passwordReset: { max: 5, windowMs: 60 * 60 * 1000 },
+  // One office often shares one public IP: the per-address limit is looser than the per-e-mail one.
+  passwordResetPerIp: { max: 30, windowMs: 60 * 60 * 1000 },
 } satisfies Record<string, Limit>;
 
 /** Counts one attempt; returns false when the key is over its limit. */

@@ -54,9 +54,9 @@ export function AppShell({ user, network, unread, flash, children }: {
       </a>
       <header role="banner" className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
-          <Link to="/" className="flex min-h-11 items-center gap-2 text-white no-underline">
-            <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-accent-500 font-black text-brand-900">S</span>
-            <span className="leading-tight">
+          <Link to="/" className="flex min-h-11 min-w-0 items-center gap-2 text-white no-underline lg:min-w-auto">
+            <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-lg bg-accent-500 font-black text-brand-900">S</span>
+            <span className="min-w-0 leading-tight lg:min-w-auto">
               <span className="block text-lg font-bold">{t("app.name")}</span>
               {network ? <span className="block max-w-[11rem] truncate text-xs text-brand-100 sm:max-w-xs">{network.name}</span> : null}
             </span>
@@ -70,7 +70,7 @@ export function AppShell({ user, network, unread, flash, children }: {
                   </NavLink>
                 ))}
               </nav>
-              <div className="ml-auto flex items-center gap-1">
+              <div className="ml-auto flex shrink-0 items-center gap-1 lg:shrink">
                 <NotificationBell unread={unread} />
                 <AccountMenu user={user} />
                 <MobileMenu items={items} />

@@ -8,7 +8,7 @@ export type AuditAction =
   | "agency.create" | "agency.update" | "agency.deactivate" | "agency.activate"
   | "invitation.create" | "invitation.revoke" | "invitation.accept"
   | "role.grant" | "role.revoke"
-  | "member.approve" | "member.reject" | "member.deactivate" | "member.activate"
+  | "member.approve" | "member.reject" | "member.deactivate" | "member.activate" | "member.promote" | "member.demote"
   | "admin.handover"
   | "user.remove" | "user.export";
 

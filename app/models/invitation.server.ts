@@ -89,13 +89,14 @@ export async function acceptInvitation(
 ): Promise<AcceptResult> {
   const { state, invitation } = await findInvitation(db, token, clock);
   if (state !== "open" || !invitation) return { ok: false, error: `invitation.${state === "open" ? "unknown" : state}` };
-  const taken = await db.selectFrom("user").select("id").where("email", "=", invitation.email).executeTakeFirst();
-  if (taken) return { ok: false, error: "invitation.emailTaken" };
   const passwordHash = await hashPassword(input.password);
   const userId = createId();
   const now = nowIso(clock);
   const network = await db.selectFrom("network").select("time_zone").executeTakeFirst();
   return db.transaction().execute(async (trx): Promise<AcceptResult> => {
+    // Checked inside the transaction, so a sign-up racing this acceptance cannot end in a 500.
+    const taken = await trx.selectFrom("user").select("id").where("email", "=", invitation.email).executeTakeFirst();
+    if (taken) return { ok: false, error: "invitation.emailTaken" };
     // Claim the token first: if two tabs race, only one update finds it still unaccepted.
     const claimed = await trx
       .updateTable("invitation")

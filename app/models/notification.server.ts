@@ -81,3 +81,12 @@ function safeParams(s: string): TParams {
     return {};
   }
 }
+
+/** Marks one of the person's notifications read and returns where it points (null when it is not
+ *  theirs or has no link). */
+export async function openNotification(db: DB, userId: string, id: string): Promise<{ found: boolean; link: string | null }> {
+  const row = await db.selectFrom("notification").select(["link"]).where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  if (!row) return { found: false, link: null };
+  await markRead(db, userId, [id]);
+  return { found: true, link: row.link };
+}

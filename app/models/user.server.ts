@@ -7,7 +7,7 @@ export type UserStatus = "pending" | "active" | "deactivated" | "removed";
 
 export type AuthResult =
   | { ok: true; userId: string }
-  | { ok: false; error: "login.invalid" | "login.deactivated" | "login.pending" };
+  | { ok: false; error: "login.invalid" | "login.deactivated" | "login.pending" | "login.rejected" };
 
 export async function authenticate(db: DB, email: string, password: string): Promise<AuthResult> {
   const user = await db
@@ -21,7 +21,12 @@ export async function authenticate(db: DB, email: string, password: string): Pro
   }
   if (!(await verifyPassword(user.password_hash, password))) return { ok: false, error: "login.invalid" };
   if (user.status === "deactivated" || user.status === "removed") return { ok: false, error: "login.deactivated" };
-  if (user.status === "pending") return { ok: false, error: "login.pending" };
+  if (user.status === "pending") {
+    // A refused join request leaves the person pending; tell them it was refused, not "still waiting".
+    const request = await db.selectFrom("join_request").select("status").where("user_id", "=", user.id)
+      .orderBy("created_at", "desc").executeTakeFirst();
+    return { ok: false, error: request?.status === "rejected" ? "login.rejected" : "login.pending" };
+  }
   return { ok: true, userId: user.id };
 }
 

@@ -1,0 +1,431 @@
+// The pieces of the member page. Every action is a plain form or link, so all of it works before
+// (or without) JavaScript.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from "~/components/form";
+import { Button, ButtonLink, buttonClass } from "~/components/ui/button";
+import { Badge, Card, EmptyState, Notice } from "~/components/ui/card";
+import { Table, Td, Th } from "~/components/ui/table";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
+import { handoverSchema, inviteSchema } from "./schemas";
+
+type Target = "orang" | "permintaan" | "undangan";
+const hiddenName: Record<Target, string> = { orang: "userId", permintaan: "requestId", undangan: "invitationId" };
+const actionLabel = {
+  deactivate: "member.action.deactivate",
+  promote: "member.action.promote",
+  demote: "member.action.demote",
+  reject: "member.action.reject",
+  revoke: "member.action.revoke",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+
+export function ConfirmStep({ confirm, cancelTo }: {
+  confirm: { intent: string; target: Target; key: keyof typeof actionLabel; id: string; name: string; email: string };
+  cancelTo: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const params = { name: confirm.name, email: confirm.email };
+  return (
+    <Card className="mx-auto max-w-xl" aria-labelledby="confirm-title">
+      <p className="text-sm font-semibold uppercase tracking-wide text-warning-700">{t("member.confirm.eyebrow")}</p>
+      <h2 id="confirm-title" className="mt-1 text-xl font-bold">{t(`member.confirm.${confirm.key}.title`, params)}</h2>
+      <p className="mt-2 text-ink">{t(`member.confirm.${confirm.key}.body`, params)}</p>
+      <Form method="post" className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+        <input type="hidden" name="intent" value={confirm.intent} />
+        <input type="hidden" name={hiddenName[confirm.target]} value={confirm.id} />
+        <ButtonLink to={cancelTo}>{t("action.cancel")}</ButtonLink>
+        <Button variant={confirm.key === "promote" ? "primary" : "danger"} disabled={navigation.state === "submitting"}>
+          {t(actionLabel[confirm.key])}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function JoinRequests({ requests, here, domain }: {
+  requests: { id: string; name: string; email: string; created_at: string }[];
+  here: string;
+  domain: string | null;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const tz = useViewerTimeZone();
+  return (
+    <Card aria-labelledby="permintaan" className="border-warning-700/30 bg-warning-50">
+      <h2 id="permintaan" className="text-xl font-bold">
+        {t("member.requests.title")} <span className="text-muted">({requests.length})</span>
+      </h2>
+      <p className="mb-4 mt-1 text-muted">{t("member.requests.intro")}{domain ? ` (@${domain})` : ""}</p>
+      <ul className="space-y-3">
+        {requests.map((r) => (
+          <li key={r.id} className="flex flex-col gap-3 rounded-control border border-line bg-white p-3 sm:flex-row sm:items-center sm:justify-between">
+            <div className="min-w-0">
+              <p className="font-semibold">{r.name}</p>
+              <p className="break-all text-sm text-muted">{r.email}</p>
+              <p className="text-sm text-muted">{t("member.requests.sentAt", { date: formatDateTime(r.created_at, tz, locale) })}</p>
+            </div>
+            <div className="flex shrink-0 gap-2">
+              <Form method="post">
+                <input type="hidden" name="intent" value="approve" />
+                <input type="hidden" name="requestId" value={r.id} />
+                <Button aria-label={t("member.action.for", { action: t("member.action.approve"), name: r.name })}>{t("member.action.approve")}</Button>
+              </Form>
+              <ButtonLink
+                to={`${here}?aksi=tolak&permintaan=${r.id}`}
+                variant="secondary"
+                aria-label={t("member.action.for", { action: t("member.action.reject"), name: r.name })}
+              >
+                {t("member.action.reject")}
+              </ButtonLink>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface MemberRow {
+  id: string;
+  name: string;
+  email: string;
+  position: string | null;
+  functional_level: string | null;
+  isAdmin: boolean;
+  deactivated_at: string | null;
+}
+
+interface View {
+  rows: MemberRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  status: "active" | "deactivated";
+  q: string;
+  counts: { active: number; deactivated: number };
+  me: string;
+}
+
+export function MemberList({ agency, view, manage, here }: {
+  agency: { name: string };
+  view: View;
+  manage: { adminCount: number } | null;
+  here: string;
+}) {
+  const t = useT();
+  const inactive = view.status === "deactivated";
+  const base = inactive ? `${here}?status=nonaktif` : here;
+  const withQuery = (extra: Record<string, string>) => {
+    const p = new URLSearchParams();
+    if (inactive) p.set("status", "nonaktif");
+    if (view.q) p.set("q", view.q);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    const s = p.toString();
+    return s ? `${here}?${s}` : here;
+  };
+  const pages = Math.max(1, Math.ceil(view.total / view.pageSize));
+  return (
+    <section aria-labelledby="member-list-title" className="space-y-4">
+      <h2 id="member-list-title" className="sr-only">{t(inactive ? "member.caption.inactive" : "member.caption.active", { agency: agency.name })}</h2>
+      <nav aria-label={t("member.tabs")} className="flex gap-1 border-b border-line">
+        <TabLink to={here} current={!inactive}>{t("member.tab.active", { count: view.counts.active })}</TabLink>
+        <TabLink to={`${here}?status=nonaktif`} current={inactive}>{t("member.tab.inactive", { count: view.counts.deactivated })}</TabLink>
+      </nav>
+      <Form method="get" action={here} className="flex flex-col gap-2 sm:flex-row sm:items-end" role="search">
+        {inactive ? <input type="hidden" name="status" value="nonaktif" /> : null}
+        <div className="flex-1">
+          <label htmlFor="member-q" className="mb-1 block font-semibold">{t("member.search.label")}</label>
+          <input
+            id="member-q"
+            name="q"
+            type="search"
+            defaultValue={view.q}
+            maxLength={100}
+            placeholder={t("member.search.placeholder")}
+            className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500"
+          />
+        </div>
+        <Button variant="secondary">{t("action.search")}</Button>
+      </Form>
+      {view.q ? (
+        <p className="text-sm text-muted">
+          {t("member.search.results", { count: view.total, q: view.q })}{" "}
+          <Link to={base}>{t("member.search.clear")}</Link>
+        </p>
+      ) : null}
+      {manage && !inactive ? <p className="text-sm text-muted">{t("member.admins.note", { count: manage.adminCount })}</p> : null}
+      {view.rows.length === 0 ? (
+        <EmptyState>{t(view.q ? "member.empty.search" : inactive ? "member.empty.inactive" : "member.empty.active")}</EmptyState>
+      ) : (
+        <>
+          {/* Phones get one card per person; wider screens a table. */}
+          <ul className="space-y-3 md:hidden">
+            {view.rows.map((m) => (
+              <li key={m.id} className="rounded-card border border-line bg-white p-4 shadow-sm">
+                <PersonName m={m} me={view.me} />
+                <PositionLines m={m} className="mt-1 text-sm" />
+                <div className="mt-2 flex flex-wrap items-center gap-2">
+                  <RoleBadge admin={m.isAdmin} />
+                  {inactive && m.deactivated_at ? <DeactivatedAt at={m.deactivated_at} /> : null}
+                </div>
+                {manage ? <RowActions m={m} me={view.me} adminCount={manage.adminCount} inactive={inactive} here={here} className="mt-3" /> : null}
+              </li>
+            ))}
+          </ul>
+          <Table
+            className="hidden md:block"
+            caption={t(inactive ? "member.caption.inactive" : "member.caption.active", { agency: agency.name })}
+            head={
+              <>
+                <Th className="min-w-[13rem]">{t("member.col.name")}</Th>
+                <Th className="min-w-[10rem]">{t("member.col.position")}</Th>
+                <Th>{inactive ? t("member.col.deactivatedAt") : t("member.col.role")}</Th>
+                {manage ? <Th><span className="sr-only">{t("member.col.actions")}</span></Th> : null}
+              </>
+            }
+          >
+            {view.rows.map((m) => (
+              <tr key={m.id}>
+                <Td><PersonName m={m} me={view.me} /></Td>
+                <Td><PositionLines m={m} /></Td>
+                <Td className="whitespace-nowrap">{inactive ? (m.deactivated_at ? <DeactivatedAt at={m.deactivated_at} /> : t("state.none")) : <RoleBadge admin={m.isAdmin} />}</Td>
+                {manage ? (
+                  <Td className="text-right">
+                    <RowActions m={m} me={view.me} adminCount={manage.adminCount} inactive={inactive} here={here} className="items-end whitespace-nowrap" stacked />
+                  </Td>
+                ) : null}
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("list.page", { page: view.page, pages })} className="flex flex-wrap items-center justify-between gap-3">
+          {view.page > 1 ? <ButtonLink to={withQuery({ halaman: String(view.page - 1) })}>{t("action.previous")}</ButtonLink> : <span />}
+          <span className="text-sm text-muted">{t("list.page", { page: view.page, pages })}</span>
+          {view.page < pages ? <ButtonLink to={withQuery({ halaman: String(view.page + 1) })}>{t("action.next")}</ButtonLink> : <span />}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+function TabLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
+  return (
+    <Link
+      to={to}
+      aria-current={current ? "page" : undefined}
+      className={`-mb-px flex min-h-11 items-center border-b-2 px-4 font-semibold no-underline ${
+        current ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
+      }`}
+    >
+      {children}
+    </Link>
+  );
+}
+
+function PersonName({ m, me }: { m: MemberRow; me: string }) {
+  const t = useT();
+  return (
+    <div className="min-w-0">
+      <p className="font-semibold">
+        {m.name}
+        {m.id === me ? <>{" "}<span className="whitespace-nowrap text-sm font-normal text-muted">({t("member.you")})</span></> : null}
+      </p>
+      <p className="text-sm text-muted [overflow-wrap:anywhere]">{m.email}</p>
+    </div>
+  );
+}
+
+/** Position, then the functional level when it says something the position does not. */
+function PositionLines({ m, className = "" }: { m: MemberRow; className?: string }) {
+  const t = useT();
+  const level = m.functional_level && m.functional_level !== m.position ? m.functional_level : null;
+  if (!m.position && !level) return <p className={`text-muted ${className}`}>{t("state.none")}</p>;
+  return (
+    <div className={className}>
+      {m.position ? <p>{m.position}</p> : null}
+      {level ? <p className="text-sm text-muted">{level}</p> : null}
+    </div>
+  );
+}
+
+function RoleBadge({ admin }: { admin: boolean }) {
+  const t = useT();
+  return admin ? <Badge tone="brand">{t("role.agencyAdmin")}</Badge> : <Badge>{t("role.member")}</Badge>;
+}
+
+function DeactivatedAt({ at }: { at: string }) {
+  const locale = useLocale();
+  const tz = useViewerTimeZone();
+  return <time dateTime={at} className="text-sm text-muted">{formatDate(at, tz, locale)}</time>;
+}
+
+/** What a manager may do with one person. Only actions the rules allow are offered; the model checks
+ *  the same rules again when the form arrives. */
+function RowActions({ m, me, adminCount, inactive, here, className = "", stacked = false }: {
+  m: MemberRow; me: string; adminCount: number; inactive: boolean; here: string; className?: string; stacked?: boolean;
+}) {
+  const t = useT();
+  const label = (key: Parameters<typeof t>[0]) => t("member.action.for", { action: t(key), name: m.name });
+  if (inactive) {
+    return (
+      <Form method="post" className={`flex ${className}`}>
+        <input type="hidden" name="intent" value="activate" />
+        <input type="hidden" name="userId" value={m.id} />
+        <Button variant="secondary" aria-label={label("member.action.activate")}>{t("member.action.activate")}</Button>
+      </Form>
+    );
+  }
+  const link = (slug: string) => `${here}?aksi=${slug}&orang=${m.id}`;
+  const small = "min-h-11 px-3 text-sm";
+  const items: ReactNode[] = [];
+  if (!m.isAdmin && adminCount < 2) {
+    items.push(<Link key="promote" to={link("jadikan-admin")} className={buttonClass("ghost", small)} aria-label={label("member.action.promote")}>{t("member.action.promote")}</Link>);
+  }
+  if (m.isAdmin && adminCount > 1) {
+    items.push(<Link key="demote" to={link("jadikan-peserta")} className={buttonClass("ghost", small)} aria-label={label("member.action.demote")}>{t("member.action.demote")}</Link>);
+  }
+  if (m.id !== me && (!m.isAdmin || adminCount > 1)) {
+    items.push(
+      <Link key="deactivate" to={link("nonaktifkan")} className={buttonClass("ghost", `${small} text-danger-700 hover:bg-danger-50`)} aria-label={label("member.action.deactivate")}>
+        {t("member.action.deactivate")}
+      </Link>,
+    );
+  }
+  return items.length ? <div className={`flex gap-1 ${stacked ? "flex-col" : "flex-wrap"} ${className}`}>{items}</div> : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function InviteCard({ lastResult, resetKey }: { lastResult?: SubmissionResult<string[]>; resetKey: string }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: `invite-${resetKey}`,
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+  });
+  return (
+    <Card aria-labelledby="invite-title">
+      <h2 id="invite-title" className="text-lg font-bold">{t("member.invite.title")}</h2>
+      <p className="mb-4 mt-1 text-sm text-muted">{t("member.invite.intro")}</p>
+      {/* A new open invitation changes the key, so the form comes back empty after a success. */}
+      <Form method="post" {...getFormProps(form)} key={resetKey}>
+        <input type="hidden" name="intent" value="invite" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label={t("member.invite.email")} field={fields.email} type="email" inputProps={{ autoComplete: "off", inputMode: "email" }} />
+        <Field label={t("member.invite.name")} field={fields.name} optional inputProps={{ autoComplete: "off" }} />
+        <Button className="w-full" disabled={navigation.state === "submitting"}>{t("member.invite.submit")}</Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function InvitationsCard({ invitations, here, now }: {
+  invitations: { id: string; email: string; name: string | null; expires_at: string }[];
+  here: string;
+  now: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const tz = useViewerTimeZone();
+  return (
+    <Card aria-labelledby="invitations-title">
+      <h2 id="invitations-title" className="mb-3 text-lg font-bold">{t("member.invitations.title")}</h2>
+      {invitations.length === 0 ? (
+        <p className="text-muted">{t("member.invitations.empty")}</p>
+      ) : (
+        <ul className="divide-y divide-line">
+          {invitations.map((i) => {
+            const expired = i.expires_at <= now;
+            return (
+              <li key={i.id} className="flex items-start justify-between gap-2 py-2">
+                <div className="min-w-0">
+                  {i.name ? <p className="font-semibold">{i.name}</p> : null}
+                  <p className="break-all text-sm">{i.email}</p>
+                  <p className={`text-sm ${expired ? "text-warning-700" : "text-muted"}`}>
+                    {t(expired ? "member.invitations.expired" : "member.invitations.expires", { date: formatDate(i.expires_at, tz, locale) })}
+                  </p>
+                </div>
+                <Link
+                  to={`${here}?aksi=batalkan-undangan&undangan=${i.id}`}
+                  className={buttonClass("ghost", "min-h-11 shrink-0 px-3 text-sm text-danger-700 hover:bg-danger-50")}
+                  aria-label={t("member.action.for", { action: t("member.action.revoke"), name: i.email })}
+                >
+                  {t("member.action.revoke")}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function HandoverCard({ successors, lastResult }: {
+  successors: { id: string; name: string; position: string | null }[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "handover",
+    lastResult,
+    defaultValue: { after: "stay" },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: handoverSchema }),
+  });
+  return (
+    <Card aria-labelledby="handover-title">
+      <h2 id="handover-title" className="text-lg font-bold">{t("member.handover.title")}</h2>
+      <p className="mb-4 mt-1 text-sm text-muted">{t("member.handover.intro")}</p>
+      {successors.length === 0 ? (
+        <Notice tone="neutral">{t("member.handover.none")}</Notice>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="handover" />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <SelectField
+            label={t("member.handover.successor")}
+            field={fields.successorId}
+            placeholder={t("member.handover.choose")}
+            options={successors.map((s) => ({ value: s.id, label: s.position ? `${s.name} — ${s.position}` : s.name }))}
+          />
+          <fieldset className="mb-4">
+            <legend className="mb-1 font-semibold">{t("member.handover.after")}</legend>
+            {(["stay", "leave"] as const).map((v) => (
+              <label key={v} className="flex min-h-11 items-start gap-3 py-1">
+                <input
+                  {...getInputProps(fields.after, { type: "radio", value: v })}
+                  key={`${fields.after.key}-${v}`}
+                  className="mt-1 size-5 shrink-0 accent-brand-700"
+                />
+                <span>{t(`member.handover.${v}`)}</span>
+              </label>
+            ))}
+            <ErrorList id={fields.after.errorId} errors={fields.after.errors} />
+          </fieldset>
+          <CheckboxField label={t("member.handover.sure")} field={fields.sure} />
+          <Button variant="danger" className="w-full" disabled={navigation.state === "submitting"}>{t("member.handover.submit")}</Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
