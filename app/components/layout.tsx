@@ -15,7 +15,7 @@ interface ShellUser {
   manageNetwork: boolean;
 }
 
-interface NavItem { to: string; label: MessageKey; end?: boolean }
+interface NavItem { to: string; label: MessageKey; end?: boolean; admin?: boolean }
 
 function navFor(user: ShellUser): NavItem[] {
   const items: NavItem[] = [
@@ -26,15 +26,15 @@ function navFor(user: ShellUser): NavItem[] {
   if (user.agencyId) items.push({ to: `/instansi/${user.agencyId}`, label: "nav.myAgency" });
   items.push({ to: "/instansi", label: "nav.agencies", end: true });
   if (user.manageNetwork) {
-    items.push({ to: "/jejaring", label: "nav.network" });
-    items.push({ to: "/audit", label: "nav.audit" });
-    items.push({ to: "/kotak-keluar", label: "nav.outbox" });
+    items.push({ to: "/jejaring", label: "nav.network", admin: true });
+    items.push({ to: "/audit", label: "nav.audit", admin: true });
+    items.push({ to: "/kotak-keluar", label: "nav.outbox", admin: true });
   }
   return items;
 }
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
-  `flex min-h-11 items-center rounded-control px-3 font-semibold no-underline ${
+  `flex min-h-11 items-center whitespace-nowrap rounded-control px-3 font-semibold no-underline ${
     isActive ? "bg-white/15 text-white" : "text-brand-50 hover:bg-white/10"
   }`;
 
@@ -54,23 +54,24 @@ export function AppShell({ user, network, unread, flash, children }: {
       </a>
       <header role="banner" className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
-          <Link to="/" className="flex min-h-11 min-w-0 items-center gap-2 text-white no-underline lg:min-w-auto">
+          <Link to="/" className="flex min-h-11 min-w-0 items-center gap-2 text-white no-underline xl:min-w-auto">
             <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-lg bg-accent-500 font-black text-brand-900">S</span>
-            <span className="min-w-0 leading-tight lg:min-w-auto">
+            <span className="min-w-0 leading-tight xl:min-w-auto">
               <span className="block text-lg font-bold">{t("app.name")}</span>
               {network ? <span className="block max-w-[11rem] truncate text-xs text-brand-100 sm:max-w-xs">{network.name}</span> : null}
             </span>
           </Link>
           {user ? (
             <>
-              <nav aria-label={t("nav.main")} className="ml-4 hidden flex-1 gap-1 lg:flex">
-                {items.map((i) => (
+              <nav aria-label={t("nav.main")} className="ml-4 hidden flex-1 items-center gap-1 xl:flex">
+                {items.filter((i) => !i.admin).map((i) => (
                   <NavLink key={i.to} to={i.to} end={i.end} className={navLink} prefetch="intent">
                     {t(i.label)}
                   </NavLink>
                 ))}
+                <AdminMenu items={items.filter((i) => i.admin)} />
               </nav>
-              <div className="ml-auto flex shrink-0 items-center gap-1 lg:shrink">
+              <div className="ml-auto flex shrink-0 items-center gap-1 xl:shrink">
                 <NotificationBell unread={unread} />
                 <AccountMenu user={user} />
                 <MobileMenu items={items} />
@@ -85,6 +86,24 @@ export function AppShell({ user, network, unread, flash, children }: {
       </main>
       <Footer />
     </>
+  );
+}
+
+function AdminMenu({ items }: { items: NavItem[] }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <details className="relative">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-control px-3 font-semibold text-brand-50 hover:bg-white/10 [&::-webkit-details-marker]:hidden">
+        {t("nav.secretariat")}
+        <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="2" fill="none" /></svg>
+      </summary>
+      <div className="absolute left-0 z-20 mt-2 w-60 rounded-card border border-line bg-white p-2 shadow-lg">
+        {items.map((i) => (
+          <MenuLink key={i.to} to={i.to}>{t(i.label)}</MenuLink>
+        ))}
+      </div>
+    </details>
   );
 }
 
@@ -142,7 +161,7 @@ function MenuLink({ to, children }: { to: string; children: ReactNode }) {
 function MobileMenu({ items }: { items: NavItem[] }) {
   const t = useT();
   return (
-    <details className="relative lg:hidden">
+    <details className="relative xl:hidden">
       <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-control px-3 font-semibold hover:bg-white/10 [&::-webkit-details-marker]:hidden">
         <svg aria-hidden viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M4 6h16M4 12h16M4 18h16" />

@@ -9,6 +9,7 @@ export const common: Record<keyof typeof id, string> = {
   "nav.followUps": "Follow-ups",
   "nav.myAgency": "My agency",
   "nav.network": "Network",
+  "nav.secretariat": "Secretariat",
   "nav.audit": "Audit log",
   "nav.outbox": "E-mail outbox",
   "nav.notifications": "Notifications",

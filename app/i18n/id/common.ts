@@ -8,6 +8,7 @@ export const common = {
   "nav.followUps": "Tindak Lanjut",
   "nav.myAgency": "Instansi Saya",
   "nav.network": "Jejaring",
+  "nav.secretariat": "Sekretariat",
   "nav.audit": "Log Audit",
   "nav.outbox": "Kotak Keluar E-mail",
   "nav.notifications": "Notifikasi",
