@@ -31,9 +31,29 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/** Kysely prepares every query afresh; on a hot page that is a large share of the database time.
+ *  Keep prepared statements by SQL text (the SQL Kysely generates is stable per query shape). */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql); // keep the map in least-recently-used order
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 export function createDb(url: string): DB {
   const sqlite = openSqlite(sqlitePathFromUrl(url));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 export const DEFAULT_DATABASE_URL = "file:data/sinergi.db";
