@@ -4,6 +4,19 @@ export type Locale = "id" | "en";
 
 const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
 
+// Building an Intl formatter costs far more than using one; list pages format hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dtf(locale: Locale, tz: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${tz}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: tz });
+    formatters.set(key, f);
+  }
+  return f;
+}
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
 export const INDONESIAN_ZONES = [
   { tz: "Asia/Jakarta", abbr: "WIB" },
   { tz: "Asia/Pontianak", abbr: "WIB" },
@@ -24,7 +37,7 @@ export function isValidTimeZone(tz: string): boolean {
 export function zoneAbbr(tz: string, at: Date = new Date()): string {
   const known = INDONESIAN_ZONES.find((z) => z.tz === tz);
   if (known) return known.abbr;
-  const offset = new Intl.DateTimeFormat("en", { timeZone: tz, timeZoneName: "shortOffset" })
+  const offset = dtf("en", tz, { timeZoneName: "shortOffset" })
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
   // Other Indonesian-offset zones (e.g. Asia/Ujung_Pandang) still read as WIB/WITA/WIT.
@@ -37,22 +50,16 @@ export function zoneAbbr(tz: string, at: Date = new Date()): string {
 const toDate = (v: string | Date) => (typeof v === "string" ? new Date(v) : v);
 
 export function formatDate(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: tz,
-  }).format(toDate(v));
+  return dtf(locale, tz, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(toDate(v));
 }
 
 export function formatShortDate(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: "numeric", month: "short", year: "numeric", timeZone: tz,
-  }).format(toDate(v));
+  return dtf(locale, tz, { day: "numeric", month: "short", year: "numeric" }).format(toDate(v));
 }
 
 /** "09.00" in id-ID, "09:00" in en-GB — without the zone. */
 export function formatClock(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
-  }).format(toDate(v));
+  return dtf(locale, tz, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(toDate(v));
 }
 
 /** "09.00 WIB" */
@@ -76,7 +83,13 @@ export function formatTimeForViewer(v: string | Date, eventTz: string, viewerTz:
 }
 
 export function formatNumber(n: number, locale: Locale = "id", maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: maxFractionDigits }).format(n);
+  const key = `${locale}|${maxFractionDigits}`;
+  let f = numberFormatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: maxFractionDigits });
+    numberFormatters.set(key, f);
+  }
+  return f.format(n);
 }
 
 /** NIP encodes birth date and gender: show only the last four digits. */
