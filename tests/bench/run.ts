@@ -35,7 +35,7 @@ async function main() {
   }
   const dir = path.resolve("tests/.tmp");
   fs.mkdirSync(dir, { recursive: true });
-  const dbFile = path.join(dir, "bench.db");
+  const dbFile = path.join(dir, `bench-${port}.db`);
   for (const s of ["", "-wal", "-shm"]) fs.rmSync(dbFile + s, { force: true });
   console.log("Menyiapkan data sintetis skala besar…");
   const db = createDb(`file:${dbFile}`);
