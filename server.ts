@@ -102,6 +102,8 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
 
 async function main() {
   await prepareDatabase();
+  // The persisted-reminder runner (see app/.server/jobs.server.ts); imported after migrating.
+  (await import("./app/.server/jobs.server")).startBackgroundJobs();
 
   const app = express();
   app.disable("x-powered-by");
@@ -114,7 +116,9 @@ async function main() {
     const buildDir = process.env.REMIX_BUILD_DIR ?? "build";
     build = (await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild;
     app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
-    app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
+    // Other public files (favicon…) have an extension; page paths never do, so they skip the disk.
+    const publicFiles = express.static(`${buildDir}/client`, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
   } else {
     const vite = await import("vite");
     const devServer = await vite.createServer({ server: { middlewareMode: true } });
@@ -141,9 +145,19 @@ async function main() {
     if (!res.headersSent) plainPage(res, 500, "Terjadi kesalahan", "Maaf, terjadi kesalahan pada server. Data Anda tidak berubah. Silakan coba lagi.");
   });
 
-  app.listen(port, host, () => {
+  if (production && !process.env.PUBLIC_URL) {
+    console.warn("PUBLIC_URL belum diatur: tautan dalam e-mail memakai http://localhost. Atur PUBLIC_URL untuk pemakaian di jaringan.");
+  }
+  const server = app.listen(port, host, () => {
     console.log(`Sinergi berjalan di http://localhost:${port}`);
   });
+  // Finish what is in flight, then exit (reminders are rows, so nothing scheduled is lost).
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }
 
 main().catch((e) => {

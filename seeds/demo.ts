@@ -1,6 +1,8 @@
 // The demo network "Bakohumas Kabupaten Sukamaju" (fictional: no real office's performance implied).
 // Loaded on start when the database is empty; the five demo accounts use the password sinergi-demo.
 import type { DB } from "#db/connection";
+import { seedDemoMinutesAndFollowUps } from "./demo-followups";
+import { seedDemoMeetings } from "./demo-meetings";
 import { makeAgency, makeNetwork, makePerson, type AgencyInput } from "./factories";
 
 const agencies: (AgencyInput & { key: string })[] = [
@@ -42,6 +44,8 @@ export async function seedDemo(db: DB): Promise<void> {
     { email: "sari.rsud@sinergi.test", name: "Sari Wulandari, S.Kep.", position: "Staf Humas dan Pemasaran", agencyId: ids.rsud, agencyRole: "admin" },
   ] as const;
   for (const p of people) await makePerson(db, { ...p, roles: "roles" in p ? [...p.roles] : [] });
+  await seedDemoMeetings(db);
+  await seedDemoMinutesAndFollowUps(db);
 }
 
 /** Seeds the demo network if the database holds no network yet. Returns true when it did. */

@@ -15,10 +15,30 @@ export type Permission =
   | "outbox.read"
   | "agency.view" // an agency's profile page (the directory is open to all members)
   | "agency.members.view"
-  | "agency.members.manage"; // invite, approve, deactivate, hand over admin
+  | "agency.members.manage" // invite, approve, deactivate, hand over admin
+  | "meeting.manage" // create, edit, publish, cancel meetings; agenda, invitations, RSVP board
+  | "meeting.viewAll" // every meeting, drafts included
+  | "meeting.view" // one meeting: scope.meetingStatus + scope.invited (the viewer's agency is invited)
+  | "meeting.rsvp" // answer for scope.agencyId, which must be invited (scope.invited)
+  | "attendance.manage" // check-in screen, meeting code, walk-ins, daftar hadir, CSV
+  | "attendance.view" // daftar hadir and CSV, read-only
+  | "attendance.self" // check oneself in: scope.invited + scope.meetingStatus
+  | "minutes.view" // scope.minutesStatus + scope.invited: drafts only for coordinator and pimpinan
+  | "minutes.edit" // write, circulate, resolve comments, reopen, lock
+  | "minutes.approve"
+  | "minutes.comment" // correction comments: admin of scope.agencyId, invited, while circulated
+  | "outcome.manage" // record information, decisions and actions of a meeting
+  | "followUp.view" // the register and one action (other agencies may read)
+  | "followUp.update" // progress on an action owned by scope.agencyId
+  | "series.manage"; // recurring series and copies of meetings
 
 export interface Scope {
   agencyId?: string | null;
+  /** meetings: the meeting's status, and whether the viewer's (or scope.agencyId's) agency is invited */
+  meetingStatus?: string;
+  invited?: boolean;
+  /** minutes: draft | circulated | approved | locked */
+  minutesStatus?: string | null;
 }
 
 export const hasRole = (user: SessionUser, role: SessionUser["networkRoles"][number]) =>
@@ -43,6 +63,34 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
     case "agency.members.view":
       return readsAll(user) || (!!scope.agencyId && user.agencyId === scope.agencyId);
     case "agency.members.manage":
+      return isCoordinator(user) || isAgencyAdminOf(user, scope.agencyId);
+    case "meeting.manage":
+      return isCoordinator(user);
+    case "meeting.viewAll":
+      return readsAll(user);
+    case "meeting.view":
+      return readsAll(user) || (scope.meetingStatus !== "draft" && scope.invited === true);
+    case "meeting.rsvp":
+      return scope.invited === true && (isCoordinator(user) || isAgencyAdminOf(user, scope.agencyId));
+    case "attendance.manage":
+    case "minutes.edit":
+    case "outcome.manage":
+    case "series.manage":
+      return isCoordinator(user);
+    case "attendance.view":
+      return readsAll(user);
+    case "attendance.self":
+      return scope.invited === true && (scope.meetingStatus === "published" || scope.meetingStatus === "held");
+    case "minutes.view":
+      if (readsAll(user)) return true;
+      return scope.invited === true && !!scope.minutesStatus && scope.minutesStatus !== "draft";
+    case "minutes.approve":
+      return readsAll(user);
+    case "minutes.comment":
+      return scope.minutesStatus === "circulated" && scope.invited === true && isAgencyAdminOf(user, scope.agencyId);
+    case "followUp.view":
+      return true;
+    case "followUp.update":
       return isCoordinator(user) || isAgencyAdminOf(user, scope.agencyId);
   }
 }

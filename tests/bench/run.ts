@@ -10,6 +10,7 @@ import { createDb } from "#db/connection";
 import { migrateToLatest } from "#db/migrate";
 import { seedDemoIfEmpty } from "#seeds/demo";
 import { seedLarge } from "#seeds/large";
+import { seedLargeMeetings } from "#seeds/large-meetings";
 import { targets, type BenchContext } from "./targets";
 
 const arg = (name: string, fallback: number) => {
@@ -43,13 +44,16 @@ async function main() {
   await seedDemoIfEmpty(db);
   const t0 = Date.now();
   const { biggestAgencyId } = await seedLarge(db);
+  const { bigMeetingId } = await seedLargeMeetings(db);
   const demo = await db.selectFrom("agency").select("id").where("short_name", "=", "Dinkes").executeTakeFirstOrThrow();
   const counts = await db
     .selectFrom("agency")
     .select((eb) => [eb.fn.countAll<number>().as("agencies"), eb.selectFrom("user").select((e) => e.fn.countAll<number>().as("n")).as("people")])
     .executeTakeFirstOrThrow();
   console.log(`  ${counts.agencies} instansi, ${counts.people} orang (${((Date.now() - t0) / 1000).toFixed(1)} dtk)`);
-  const ctx: BenchContext = { db, biggestAgencyId, demoAgencyId: demo.id };
+  const meetings = await db.selectFrom("meeting").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  console.log(`  ${meetings.n} rapat`);
+  const ctx: BenchContext = { db, biggestAgencyId, demoAgencyId: demo.id, bigMeetingId };
 
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, COOKIE_SECURE: "false", RATE_LIMIT_FACTOR: "1000", SEED_DEMO: "false" },

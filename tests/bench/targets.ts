@@ -6,6 +6,8 @@ export interface BenchContext {
   db: DB;
   biggestAgencyId: string;
   demoAgencyId: string;
+  /** a published meeting, a week ahead, to which all 500 agencies are invited */
+  bigMeetingId: string;
 }
 
 export interface Target {
@@ -35,4 +37,9 @@ export const targets: Target[] = [
     path: (c) => `/instansi/${c.demoAgencyId}/anggota`,
     minRatio: 0.5,
   },
+  // Meetings (issue 3): 1,000 meetings, each inviting 100 agencies.
+  { name: "Daftar rapat /rapat (koordinator)", as: "koordinator@sinergi.test", path: () => "/rapat", minRatio: 0.5 },
+  { name: "Daftar rapat /rapat (admin instansi)", as: "admin.dinkes@sinergi.test", path: () => "/rapat", minRatio: 0.5 },
+  { name: "Halaman rapat (500 instansi diundang)", as: "admin.dinkes@sinergi.test", path: (c) => `/rapat/${c.bigMeetingId}`, minRatio: 0.5 },
+  { name: "Papan RSVP (500 instansi)", as: "koordinator@sinergi.test", path: (c) => `/rapat/${c.bigMeetingId}/undangan`, minRatio: 0.5 },
 ];

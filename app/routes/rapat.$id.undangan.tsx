@@ -1,0 +1,346 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
+import { requireUser } from "~/.server/auth.server";
+import { db } from "~/.server/db.server";
+import { redirectWithFlash } from "~/.server/flash.server";
+import { baseUrlOf, requireMeeting } from "~/.server/meeting-access.server";
+import { Field, FormErrors } from "~/components/form";
+import { MeetingTabs, RsvpBadge } from "~/components/meeting/bits";
+import { Button, buttonClass } from "~/components/ui/button";
+import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
+import { Pagination } from "~/components/ui/pagination";
+import { formatNumber, formatShortDate, formatTime } from "~/i18n/format";
+import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
+import { guestSchema } from "~/lib/meeting";
+import {
+  addGuest, inviteAgencies, listGuests, mailGuest, nudgeUnanswered, removeGuest, rsvpBoard, rsvpCounts,
+  uninviteAgency, uninvitedAgencies, type BoardFilter,
+} from "~/models/rsvp.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export const meta: MetaFunction = () => [{ title: "Undangan & RSVP — Sinergi" }];
+
+const FILTERS: BoardFilter[] = ["all", "pending", "attending", "declined"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { meeting } = await requireMeeting(user, params.id, { manage: true });
+  const url = new URL(request.url);
+  const filter = (FILTERS as string[]).includes(url.searchParams.get("jawaban") ?? "") ? (url.searchParams.get("jawaban") as BoardFilter) : "all";
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const find = url.searchParams.get("cari")?.slice(0, 100) ?? "";
+  const page = Number(url.searchParams.get("page") ?? 1) || 1;
+  const open = (meeting.status === "draft" || meeting.status === "published") && new Date(meeting.ends_at) > new Date();
+  const [counts, board, uninvited, guests] = await Promise.all([
+    rsvpCounts(db, meeting.id),
+    rsvpBoard(db, meeting.id, { filter, q, page }),
+    open ? uninvitedAgencies(db, meeting.id, find) : Promise.resolve([]),
+    listGuests(db, meeting.id),
+  ]);
+  return {
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status },
+    open,
+    canNudge: meeting.status === "published" && new Date(meeting.starts_at) > new Date(),
+    counts,
+    board: board.rows,
+    page: board.page,
+    pages: Math.max(1, Math.ceil(board.total / board.pageSize)),
+    total: board.total,
+    filter,
+    q,
+    find,
+    uninvited: uninvited.map((a) => ({ id: a.id, name: a.name, short: a.short_name })),
+    guests,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { meeting } = await requireMeeting(user, params.id, { manage: true });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const ctx = { actorId: user.id, baseUrl: baseUrlOf(request), ip: context.ip ?? null };
+  const back = `/rapat/${meeting.id}/undangan`;
+  switch (intent) {
+    case "inviteAll":
+    case "inviteChosen": {
+      const r = await inviteAgencies(db, meeting.id, intent === "inviteAll" ? "all" : formData.getAll("agencyIds").map(String), ctx);
+      if (!r.ok) return data({ section: "invite", errors: [r.error] }, { status: 400 });
+      return redirectWithFlash(back, { tone: "success", key: "invite.flash.invited", params: { count: r.invited } });
+    }
+    case "uninvite": {
+      const r = await uninviteAgency(db, meeting.id, String(formData.get("agencyId") ?? ""), ctx);
+      if (!r.ok) return data({ section: "board", errors: [r.error ?? "error.400"] }, { status: 400 });
+      return redirectWithFlash(back, { tone: "success", key: "invite.flash.uninvited" });
+    }
+    case "nudge": {
+      const r = await nudgeUnanswered(db, meeting.id, ctx);
+      if (!r.ok) return data({ section: "board", errors: [r.error] }, { status: 400 });
+      return redirectWithFlash(back, { tone: "success", key: r.agencies ? "rsvp.flash.nudged" : "rsvp.flash.nobodyToNudge", params: { count: r.agencies } });
+    }
+    case "addGuest": {
+      const submission = parseWithZod(formData, { schema: guestSchema });
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      const r = await addGuest(db, meeting.id, submission.value, ctx);
+      if (!r.ok) return data(submission.reply({ fieldErrors: r.error === "guest.duplicate" ? { email: [r.error] } : {}, formErrors: r.error === "guest.duplicate" ? [] : [r.error] }), { status: 400 });
+      return redirectWithFlash(back, { tone: "success", key: r.mailed ? "guest.flash.addedMailed" : "guest.flash.added" });
+    }
+    case "resendGuest": {
+      const guestId = String(formData.get("guestId") ?? "");
+      if (meeting.status !== "published" || !(await listGuests(db, meeting.id)).some((g) => g.id === guestId)) {
+        return data({ section: "guests", errors: ["guest.cannotResend"] }, { status: 400 });
+      }
+      await mailGuest(db, guestId, ctx);
+      return redirectWithFlash(back, { tone: "success", key: "guest.flash.resent" });
+    }
+    case "removeGuest": {
+      await removeGuest(db, meeting.id, String(formData.get("guestId") ?? ""), ctx);
+      return redirectWithFlash(back, { tone: "success", key: "guest.flash.removed" });
+    }
+  }
+  return data({ section: "", errors: ["error.400"] }, { status: 400 });
+}
+
+export default function InvitationsPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state === "submitting";
+  const sectionErrors = (s: string) => (actionData && "section" in actionData && actionData.section === s ? actionData.errors : null);
+  const filterHref = (f: string) => {
+    const p = new URLSearchParams(params);
+    p.delete("page");
+    if (f === "all") p.delete("jawaban");
+    else p.set("jawaban", f);
+    const s = p.toString();
+    return s ? `?${s}` : ".";
+  };
+  return (
+    <div>
+      <PageHeader eyebrow={t("meeting.tab.invitations")} title={<span className="block text-balance">{d.meeting.title}</span>} />
+      <MeetingTabs meetingId={d.meeting.id} manage />
+
+      <section aria-labelledby="board-title" className="mb-8">
+        <h2 id="board-title" className="mb-3 text-xl font-bold">{t("rsvp.board.title")}</h2>
+        <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {(["invited", "attending", "declined", "pending"] as const).map((k) => (
+            <div key={k} className="rounded-card border border-line bg-white p-3 text-center">
+              <dt className="text-sm text-muted">{t(`rsvp.count.${k}`)}</dt>
+              <dd className="text-2xl font-bold tabular-nums" data-testid={`count-${k}`}>{formatNumber(d.counts[k], locale)}</dd>
+            </div>
+          ))}
+        </dl>
+        {sectionErrors("board") ? <Notice tone="danger">{sectionErrors("board")!.map((e) => t(e)).join(" ")}</Notice> : null}
+        {d.canNudge ? (
+          <Form method="post" className="mb-4 flex flex-col gap-2 rounded-card border border-warning-700/30 bg-warning-50 p-4 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-sm">{t("rsvp.nudge.hint", { count: d.counts.pending })}</p>
+            <Button name="intent" value="nudge" variant="primary" disabled={busy || d.counts.pending === 0}>{t("rsvp.nudge.button")}</Button>
+          </Form>
+        ) : null}
+        <div className="mb-3 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+          <nav aria-label={t("rsvp.board.filter")} className="flex flex-wrap gap-2">
+            {FILTERS.map((f) => (
+              <Link key={f} to={filterHref(f)} aria-current={d.filter === f ? "page" : undefined} className={buttonClass(d.filter === f ? "primary" : "secondary", "min-h-10 px-3 text-sm")}>
+                {t(`rsvp.filter.${f}`)}
+              </Link>
+            ))}
+          </nav>
+          <Form method="get" className="flex gap-2">
+            {d.filter !== "all" ? <input type="hidden" name="jawaban" value={d.filter} /> : null}
+            <label htmlFor="board-q" className="sr-only">{t("rsvp.board.search")}</label>
+            <input id="board-q" name="q" type="search" defaultValue={d.q} placeholder={t("rsvp.board.search")} className="min-h-11 w-full rounded-control border border-line px-3 sm:w-56" />
+            <button type="submit" className={buttonClass("secondary")}>{t("action.search")}</button>
+          </Form>
+        </div>
+        {d.board.length === 0 ? (
+          <EmptyState>{d.counts.invited === 0 ? t("rsvp.board.noneInvited") : t("list.empty")}</EmptyState>
+        ) : (
+          // One markup for both sizes: a table-like grid from `md`, stacked cards on a phone.
+          <div className="overflow-hidden rounded-card border border-line bg-white">
+            <div aria-hidden className="hidden grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] gap-3 border-b border-line bg-surface px-4 py-3 text-sm font-semibold text-muted md:grid">
+              <span>{t("rsvp.board.agency")}</span><span>{t("rsvp.board.answer")}</span><span>{t("rsvp.representatives")}</span><span>{t("rsvp.board.answeredAt")}</span><span>{t("rsvp.board.nudgedAt")}</span>
+            </div>
+            <ul className="divide-y divide-line">
+              {d.board.map((r) => (
+                <li key={r.agency_id} className="grid gap-2 px-4 py-3 md:grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] md:gap-3">
+                  <div className="flex items-start justify-between gap-2 md:block">
+                    <div>
+                      <span className="font-semibold">{r.short_name}</span>
+                      <span className="block text-sm text-muted">{r.agency_name}</span>
+                    </div>
+                    <span className="shrink-0 md:hidden"><RsvpBadge rsvp={r.rsvp} /></span>
+                  </div>
+                  <div className="text-sm">
+                    <span className="hidden md:inline"><RsvpBadge rsvp={r.rsvp} /></span>
+                    {r.rsvp === "declined" && r.decline_reason ? <span className="mt-1 block">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
+                  </div>
+                  <div className="text-sm">
+                    {r.representatives.length ? (
+                      <ul>
+                        {r.representatives.map((p, i) => (
+                          <li key={i}>{p.name}{p.position ? <span className="text-muted">, {p.position}</span> : null}{p.substitute ? <span className="text-muted"> ({t("rsvp.substitute")})</span> : null}</li>
+                        ))}
+                      </ul>
+                    ) : <span className="hidden text-muted md:inline">{t("state.none")}</span>}
+                  </div>
+                  <div className="text-sm">
+                    <span className="text-muted md:hidden">{t("rsvp.board.answeredAt")}: </span>
+                    {r.responded_at ? <Stamp at={r.responded_at} /> : t("state.none")}
+                  </div>
+                  <div className="text-sm">
+                    <span className="text-muted md:hidden">{t("rsvp.board.nudgedAt")}: </span>
+                    {r.nudged_at ? <><Stamp at={r.nudged_at} /><span className="text-muted md:block"><span className="md:hidden"> · </span>{t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : t("state.none")}
+                    {d.canNudge ? (
+                      <Link to={`/rapat/${d.meeting.id}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center whitespace-nowrap text-sm text-muted underline">
+                        {t("rsvp.board.answerFor")}
+                      </Link>
+                    ) : null}
+                    {d.open && r.rsvp === "pending" ? (
+                      <Form method="post">
+                        <input type="hidden" name="agencyId" value={r.agency_id} />
+                        <button type="submit" name="intent" value="uninvite" className="min-h-11 whitespace-nowrap text-sm text-muted underline hover:text-danger-700">{t("invite.uninvite")}</button>
+                      </Form>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Pagination page={d.page} pages={d.pages} total={d.total} />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {d.open ? <InviteAgencies errors={sectionErrors("invite")} /> : null}
+        <Guests />
+      </div>
+    </div>
+  );
+}
+
+/** "22 Nov 2026" over "11.21 WIB", in the viewer's zone. */
+function Stamp({ at }: { at: string }) {
+  const locale = useLocale();
+  const tz = useViewerTimeZone();
+  return (
+    <span className="whitespace-nowrap md:block">
+      <span className="md:block">{formatShortDate(at, tz, locale)}</span> <span className="text-muted md:block">{formatTime(at, tz, locale)}</span>
+    </span>
+  );
+}
+
+function InviteAgencies({ errors }: { errors: string[] | null }) {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
+  const navigation = useNavigation();
+  const listRef = useRef<HTMLFieldSetElement>(null);
+  const busy = navigation.state === "submitting";
+  return (
+    <Card aria-labelledby="invite-title">
+      <h2 id="invite-title" className="mb-1 text-xl font-bold">{t("invite.title")}</h2>
+      <p className="mb-3 text-sm text-muted">{t("invite.hint")}</p>
+      {errors ? <Notice tone="danger">{errors.map((e) => t(e)).join(" ")}</Notice> : null}
+      {d.uninvited.length === 0 && !d.find ? (
+        <p className="text-muted">{t("invite.allInvited")}</p>
+      ) : (
+        <>
+          <Form method="post" className="mb-4">
+            <Button name="intent" value="inviteAll" variant="secondary" className="w-full" disabled={busy}>{t("invite.all", { count: d.uninvited.length })}</Button>
+          </Form>
+          <Form method="get" className="mb-3 flex gap-2">
+            <label htmlFor="cari" className="sr-only">{t("invite.search")}</label>
+            <input id="cari" name="cari" type="search" defaultValue={d.find} placeholder={t("invite.search")} className="min-h-11 w-full rounded-control border border-line px-3" />
+            <button type="submit" className={buttonClass("secondary")}>{t("action.search")}</button>
+          </Form>
+          <Form method="post">
+            <fieldset ref={listRef}>
+              <legend className="mb-2 font-semibold">{t("invite.choose")}</legend>
+              <label className="flex min-h-11 items-center gap-3 border-b border-line font-semibold">
+                <input
+                  type="checkbox"
+                  className="size-5 accent-brand-700"
+                  onChange={(e) => listRef.current?.querySelectorAll<HTMLInputElement>('input[name="agencyIds"]').forEach((c) => (c.checked = e.currentTarget.checked))}
+                />
+                {t("invite.selectAll")}
+              </label>
+              <div className="max-h-80 overflow-y-auto">
+                {d.uninvited.map((a) => (
+                  <label key={a.id} className="flex min-h-11 items-center gap-3 py-1">
+                    <input type="checkbox" name="agencyIds" value={a.id} className="size-5 shrink-0 accent-brand-700" />
+                    <span><span className="font-medium">{a.short}</span> <span className="text-sm text-muted">{a.name}</span></span>
+                  </label>
+                ))}
+                {d.uninvited.length === 0 ? <p className="py-2 text-muted">{t("list.empty")}</p> : null}
+              </div>
+            </fieldset>
+            <Button name="intent" value="inviteChosen" className="mt-3 w-full" disabled={busy}>{t("invite.chosen")}</Button>
+          </Form>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Guests() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const lastResult = actionData && "status" in actionData ? actionData : undefined;
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: guestSchema }),
+  });
+  const errors = actionData && "section" in actionData && actionData.section === "guests" ? actionData.errors : null;
+  return (
+    <Card aria-labelledby="guests-title">
+      <h2 id="guests-title" className="mb-1 text-xl font-bold">{t("guest.title")}</h2>
+      <p className="mb-3 text-sm text-muted">{t("guest.hint")}</p>
+      {errors ? <Notice tone="danger">{errors.map((e) => t(e)).join(" ")}</Notice> : null}
+      {d.guests.length ? (
+        <ul className="mb-4 divide-y divide-line">
+          {d.guests.map((g) => (
+            <li key={g.id} className="py-2">
+              <p className="font-semibold">{g.name}</p>
+              <p className="break-all text-sm text-muted">{[g.organisation, g.email].filter(Boolean).join(" · ")}</p>
+              <p className="text-sm">{t("guest.code")}: <span className="font-mono font-bold">{g.checkin_code}</span></p>
+              <div className="mt-1 flex flex-wrap gap-2">
+                {d.meeting.status === "published" ? (
+                  <Form method="post">
+                    <input type="hidden" name="guestId" value={g.id} />
+                    <Button name="intent" value="resendGuest" variant="ghost" className="text-sm">{t("guest.resend")}</Button>
+                  </Form>
+                ) : null}
+                {!g.checked_in_at ? (
+                  <Form method="post">
+                    <input type="hidden" name="guestId" value={g.id} />
+                    <Button name="intent" value="removeGuest" variant="ghost" className="text-sm text-danger-700">{t("guest.remove")}</Button>
+                  </Form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-4 text-muted">{t("guest.none")}</p>
+      )}
+      {d.open ? (
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field label={t("guest.field.name")} field={fields.name} />
+          <Field label={t("guest.field.email")} field={fields.email} type="email" inputProps={{ inputMode: "email", autoComplete: "off" }} />
+          <Field label={t("guest.field.organisation")} field={fields.organisation} optional />
+          <Button name="intent" value="addGuest" className="w-full" disabled={navigation.state === "submitting"}>{t("guest.add")}</Button>
+        </Form>
+      ) : null}
+    </Card>
+  );
+}

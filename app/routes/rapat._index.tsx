@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/.server/auth.server";
+import { db } from "~/.server/db.server";
+import { can } from "~/.server/permissions.server";
+import { MeetingWhen, ModeBadge, RsvpBadge, StatusBadge } from "~/components/meeting/bits";
+import { ButtonLink, buttonClass } from "~/components/ui/button";
+import { EmptyState, PageHeader } from "~/components/ui/card";
+import { Pagination } from "~/components/ui/pagination";
+import { useT } from "~/i18n/react";
+import { MEETING_KINDS } from "~/lib/meeting";
+import { listMeetings, listSeriesOptions } from "~/models/meeting.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export const meta: MetaFunction = () => [{ title: "Rapat — Sinergi" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const tab = url.searchParams.get("tab") === "lalu" ? "past" : "upcoming";
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const kind = url.searchParams.get("jenis") ?? "";
+  const seriesId = url.searchParams.get("seri") ?? "";
+  const page = Number(url.searchParams.get("page") ?? 1) || 1;
+  const [list, series] = await Promise.all([
+    listMeetings(db, { agencyId: user.agencyId, seeAll: can(user, "meeting.viewAll") }, { tab, q, kind, seriesId, page }),
+    listSeriesOptions(db),
+  ]);
+  return {
+    tab,
+    filters: { q, kind, seriesId },
+    rows: list.rows,
+    page: list.page,
+    pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+    total: list.total,
+    series,
+    canCreate: can(user, "meeting.manage"),
+    hasAgency: !!user.agencyId,
+  };
+}
+
+export default function Meetings() {
+  const { tab, filters, rows, page, pages, total, series, canCreate, hasAgency } = useLoaderData<typeof loader>();
+  const t = useT();
+  const tabHref = (v: string) => {
+    const p = new URLSearchParams();
+    if (v === "past") p.set("tab", "lalu");
+    if (filters.q) p.set("q", filters.q);
+    if (filters.kind) p.set("jenis", filters.kind);
+    if (filters.seriesId) p.set("seri", filters.seriesId);
+    const s = p.toString();
+    return s ? `?${s}` : "/rapat";
+  };
+  return (
+    <div>
+      <PageHeader
+        title={t("meeting.list.title")}
+        description={t("meeting.list.description")}
+        actions={
+          <>
+            <ButtonLink to="/kalender" variant="secondary">{t("calendar.link")}</ButtonLink>
+            <ButtonLink to="/rapat/seri" variant="secondary">{t("meeting.list.seriesLink")}</ButtonLink>
+            {canCreate ? <ButtonLink to="/rapat/baru" variant="primary">{t("meeting.list.new")}</ButtonLink> : null}
+          </>
+        }
+      />
+      <nav aria-label={t("meeting.list.tabs")} className="mb-4 flex gap-2">
+        {(["upcoming", "past"] as const).map((v) => (
+          <Link key={v} to={tabHref(v)} aria-current={tab === v ? "page" : undefined} className={buttonClass(tab === v ? "primary" : "secondary", "flex-1 sm:flex-none")}>
+            {t(`meeting.list.tab.${v}`)}
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="mb-4 grid gap-3 rounded-card border border-line bg-white p-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+        {tab === "past" ? <input type="hidden" name="tab" value="lalu" /> : null}
+        <div>
+          <label htmlFor="q" className="mb-1 block text-sm font-semibold">{t("meeting.list.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} className="block min-h-11 w-full rounded-control border border-line px-3" />
+        </div>
+        <div>
+          <label htmlFor="jenis" className="mb-1 block text-sm font-semibold">{t("meeting.field.kind")}</label>
+          <select id="jenis" name="jenis" defaultValue={filters.kind} className="block min-h-11 w-full rounded-control border border-line bg-white px-3">
+            <option value="">{t("meeting.list.allKinds")}</option>
+            {MEETING_KINDS.map((k) => <option key={k} value={k}>{t(`meeting.kind.${k}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="seri" className="mb-1 block text-sm font-semibold">{t("meeting.list.series")}</label>
+          <select id="seri" name="seri" defaultValue={filters.seriesId} className="block min-h-11 w-full rounded-control border border-line bg-white px-3">
+            <option value="">{t("meeting.list.allSeries")}</option>
+            {series.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>{t("action.filter")}</button>
+      </Form>
+      {rows.length === 0 ? (
+        <EmptyState>{!hasAgency && !canCreate ? t("meeting.list.noAgency") : tab === "upcoming" ? t("meeting.list.emptyUpcoming") : t("meeting.list.emptyPast")}</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {rows.map((m) => (
+            <li key={m.id} className="rounded-card border border-line bg-white p-4 shadow-sm">
+              <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+                <div className="min-w-0">
+                  <h2 className="text-lg font-bold leading-snug">
+                    <Link to={`/rapat/${m.id}`} className="no-underline hover:underline">{m.title}</Link>
+                  </h2>
+                  <p className="text-sm text-muted">{t(`meeting.kind.${m.kind}`)}{m.venue ? ` · ${m.venue}` : ""}</p>
+                  <MeetingWhen startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.time_zone} className="mt-1 block" />
+                </div>
+                <div className="flex flex-wrap gap-2 sm:justify-end">
+                  <StatusBadge status={m.status} />
+                  <ModeBadge mode={m.mode} />
+                  {m.own_rsvp && m.status !== "draft" ? (
+                    <span className="inline-flex items-center gap-1 text-sm text-muted">
+                      {t("meeting.list.yourAgency")}
+                      <RsvpBadge rsvp={m.own_rsvp} />
+                    </span>
+                  ) : null}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pages={pages} total={total} />
+    </div>
+  );
+}
