@@ -15,12 +15,12 @@ export function PageHeader({ title, description, actions, eyebrow }: {
 }) {
   return (
     <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-      <div>
+      <div className="min-w-0 sm:flex-1">
         {eyebrow ? <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">{eyebrow}</p> : null}
         <h1 className="text-2xl font-bold sm:text-3xl">{title}</h1>
         {description ? <p className="mt-1 max-w-prose text-muted">{description}</p> : null}
       </div>
-      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap gap-2 sm:max-w-[55%] sm:justify-end">{actions}</div> : null}
     </div>
   );
 }
