@@ -115,7 +115,8 @@ export default function AgendaPage() {
             </p>
           ) : null}
         </section>
-        {d.canEdit ? <AgendaItemForm key={d.editing?.itemId ?? "new"} /> : null}
+        {/* A new key once an item is added (or removed): the form is empty again for the next one. */}
+        {d.canEdit ? <AgendaItemForm key={d.editing?.itemId ?? `new-${d.items.length}`} /> : null}
       </div>
     </div>
   );

@@ -5,7 +5,7 @@
 // representative who opens their own QR link while signed in is checked in (within the window).
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireUser, safeRedirect } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
@@ -210,6 +210,7 @@ function CoordinatorView() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const location = useLocation();
   const t = useT();
   const locale = useLocale();
   const m = d.meeting;
@@ -243,7 +244,8 @@ function CoordinatorView() {
               <input
                 id="code"
                 name="code"
-                key={actionData && "code" in actionData ? `e-${actionData.code}` : (d.prefill?.code ?? "")}
+                // Fresh (and focused) after every check-in, ready for the next person; a refused code stays.
+                key={`${location.key}-${actionData && "code" in actionData ? `e-${actionData.code}` : (d.prefill?.code ?? "")}`}
                 defaultValue={actionData && "code" in actionData && actionData.intent === "code" ? actionData.code : (d.prefill?.code ?? "")}
                 autoFocus
                 autoComplete="off"
@@ -272,7 +274,7 @@ function CoordinatorView() {
           </Card>
         ) : null}
         {online ? <MeetingCodeCard disabled={closed} /> : null}
-        <WalkInCard disabled={closed} />
+        <WalkInCard key={location.key} disabled={closed} />
       </div>
     </div>
   );

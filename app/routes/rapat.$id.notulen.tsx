@@ -413,6 +413,7 @@ function CommentsCard() {
           <input type="hidden" name="intent" value="comment" />
           <label htmlFor="comment-body" className="mb-1 block font-semibold">{t("minutes.comments.label")}</label>
           <textarea
+            key={d.comments.length} // empty again once the correction is sent
             id="comment-body"
             name="body"
             rows={4}

@@ -149,7 +149,8 @@ export default function OutcomesPage() {
             </div>
           </section>
         </div>
-        {d.form ? <OutcomeForm key={d.form.editing?.outcomeId ?? "new"} /> : null}
+        {/* A new key once an outcome is recorded: the form is empty again for the next one. */}
+        {d.form ? <OutcomeForm key={d.form.editing?.outcomeId ?? `new-${d.outcomes.length}`} /> : null}
       </div>
     </div>
   );

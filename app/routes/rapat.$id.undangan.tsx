@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
@@ -105,6 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InvitationsPage() {
+  const location = useLocation();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -218,7 +219,7 @@ export default function InvitationsPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         {d.open ? <InviteAgencies errors={sectionErrors("invite")} /> : null}
-        <Guests />
+        <Guests key={location.key} />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
@@ -57,6 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function FollowUpPage() {
+  const location = useLocation();
   const d = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -115,7 +116,7 @@ export default function FollowUpPage() {
           </section>
         </div>
         <div>
-          {d.canUpdate ? <ProgressForm /> : <p className="rounded-control bg-surface p-4 text-sm text-muted">{t("followUp.readOnly", { agency: i.owner_short ?? "—" })}</p>}
+          {d.canUpdate ? <ProgressForm key={location.key} /> : <p className="rounded-control bg-surface p-4 text-sm text-muted">{t("followUp.readOnly", { agency: i.owner_short ?? "—" })}</p>}
         </div>
       </div>
     </div>
