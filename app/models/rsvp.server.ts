@@ -144,7 +144,11 @@ export async function rsvpCounts(db: DB, meetingId: string) {
   return c;
 }
 
-export async function rsvpBoard(db: DB, meetingId: string, opts: { filter?: BoardFilter; q?: string | null; page?: number; pageSize?: number } = {}) {
+export async function rsvpBoard(
+  db: DB,
+  meetingId: string,
+  opts: { filter?: BoardFilter; q?: string | null; page?: number; pageSize?: number; counts?: Awaited<ReturnType<typeof rsvpCounts>> } = {},
+) {
   const pageSize = opts.pageSize ?? 50;
   const page = Math.max(1, Math.floor(opts.page ?? 1));
   let q = db
@@ -160,6 +164,8 @@ export async function rsvpBoard(db: DB, meetingId: string, opts: { filter?: Boar
       eb(sql<string>`lower(agency.short_name)`, "like", sql<string>`lower(${pattern}) escape '\\'`),
     ]));
   }
+  // Without a search the total is already known from rsvpCounts (pass it in): no second scan.
+  const known = !term && opts.counts ? (opts.filter && opts.filter !== "all" ? opts.counts[opts.filter] : opts.counts.invited) : null;
   const [rows, total] = await Promise.all([
     q
       .select([
@@ -172,7 +178,7 @@ export async function rsvpBoard(db: DB, meetingId: string, opts: { filter?: Boar
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    known ?? q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
   // Representatives of the agencies on this page, in one query.
   const agencyIds = rows.map((r) => r.agency_id);
@@ -194,7 +200,7 @@ export async function rsvpBoard(db: DB, meetingId: string, opts: { filter?: Boar
   }
   return {
     rows: rows.map((r) => ({ ...r, rsvp: r.rsvp as RsvpState, representatives: byAgency.get(r.agency_id) ?? [] })),
-    total: Number(total.n),
+    total,
     page,
     pageSize,
   };

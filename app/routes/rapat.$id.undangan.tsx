@@ -24,6 +24,8 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export const meta: MetaFunction = () => [{ title: "Undangan & RSVP — Sinergi" }];
 
 const FILTERS: BoardFilter[] = ["all", "pending", "attending", "declined"];
+/** Rows per board page: each row is rich (answer, representatives, two stamps, actions); 25 keep the page light. */
+const BOARD_PAGE_SIZE = 25;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,10 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const find = url.searchParams.get("cari")?.slice(0, 100) ?? "";
   const page = Number(url.searchParams.get("page") ?? 1) || 1;
   const open = (meeting.status === "draft" || meeting.status === "published") && new Date(meeting.ends_at) > new Date();
-  const [counts, board, uninvited, guests] = await Promise.all([
-    rsvpCounts(db, meeting.id),
-    rsvpBoard(db, meeting.id, { filter, q, page }),
-    open ? uninvitedAgencies(db, meeting.id, find) : Promise.resolve([]),
+  const counts = await rsvpCounts(db, meeting.id);
+  // The checklist of agencies not invited yet is its own section, rendered on request (?undang, or
+  // a search in it) or while nobody is invited: the board of a big meeting does not carry it.
+  const inviting = open && (url.searchParams.has("undang") || url.searchParams.has("cari") || counts.invited === 0);
+  const [board, uninvited, guests] = await Promise.all([
+    rsvpBoard(db, meeting.id, { filter, q, page, counts, pageSize: BOARD_PAGE_SIZE }),
+    inviting ? uninvitedAgencies(db, meeting.id, find) : Promise.resolve([]),
     listGuests(db, meeting.id),
   ]);
   return {
@@ -52,8 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     q,
     find,
+    inviting,
+    // The guest form too is rendered on request (?tamu), or again when it came back with errors.
+    addingGuest: open && url.searchParams.has("tamu"),
     uninvited: uninvited.map((a) => ({ id: a.id, name: a.name, short: a.short_name })),
-    guests,
+    guests: guests.map((g) => ({ id: g.id, name: g.name, email: g.email, organisation: g.organisation, checkin_code: g.checkin_code, checked_in: !!g.checked_in_at })),
   };
 }
 
@@ -162,77 +170,102 @@ export default function InvitationsPage() {
         {d.board.length === 0 ? (
           <EmptyState>{d.counts.invited === 0 ? t("rsvp.board.noneInvited") : t("list.empty")}</EmptyState>
         ) : (
-          // One markup for both sizes: a table-like grid from `md`, stacked cards on a phone.
-          <div className="overflow-hidden rounded-card border border-line bg-white">
-            <div aria-hidden className="hidden grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] gap-3 border-b border-line bg-surface px-4 py-3 text-sm font-semibold text-muted md:grid">
-              <span>{t("rsvp.board.agency")}</span><span>{t("rsvp.board.answer")}</span><span>{t("rsvp.representatives")}</span><span>{t("rsvp.board.answeredAt")}</span><span>{t("rsvp.board.nudgedAt")}</span>
-            </div>
-            <ul className="divide-y divide-line">
-              {d.board.map((r) => (
-                <li key={r.agency_id} className="grid gap-2 px-4 py-3 md:grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] md:gap-3">
-                  <div className="flex items-start justify-between gap-2 md:block">
-                    <div>
-                      <span className="font-semibold">{r.short_name}</span>
-                      <span className="block text-sm text-muted">{r.agency_name}</span>
-                    </div>
-                    <span className="shrink-0 md:hidden"><RsvpBadge rsvp={r.rsvp} /></span>
-                  </div>
-                  <div className="text-sm">
-                    <span className="hidden md:inline"><RsvpBadge rsvp={r.rsvp} /></span>
-                    {r.rsvp === "declined" && r.decline_reason ? <span className="mt-1 block">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
-                  </div>
-                  <div className="text-sm">
-                    {r.representatives.length ? (
-                      <ul>
-                        {r.representatives.map((p, i) => (
-                          <li key={i}>{p.name}{p.position ? <span className="text-muted">, {p.position}</span> : null}{p.substitute ? <span className="text-muted"> ({t("rsvp.substitute")})</span> : null}</li>
-                        ))}
-                      </ul>
-                    ) : <span className="hidden text-muted md:inline">{t("state.none")}</span>}
-                  </div>
-                  <div className="text-sm">
-                    <span className="text-muted md:hidden">{t("rsvp.board.answeredAt")}: </span>
-                    {r.responded_at ? <Stamp at={r.responded_at} /> : t("state.none")}
-                  </div>
-                  <div className="text-sm">
-                    <span className="text-muted md:hidden">{t("rsvp.board.nudgedAt")}: </span>
-                    {r.nudged_at ? <><Stamp at={r.nudged_at} /><span className="text-muted md:block"><span className="md:hidden"> · </span>{t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : t("state.none")}
-                    {d.canNudge ? (
-                      <Link to={`/rapat/${d.meeting.id}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center whitespace-nowrap text-sm text-muted underline">
-                        {t("rsvp.board.answerFor")}
-                      </Link>
-                    ) : null}
-                    {d.open && r.rsvp === "pending" ? (
-                      <Form method="post">
-                        <input type="hidden" name="agencyId" value={r.agency_id} />
-                        <button type="submit" name="intent" value="uninvite" className="min-h-11 whitespace-nowrap text-sm text-muted underline hover:text-danger-700">{t("invite.uninvite")}</button>
-                      </Form>
-                    ) : null}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <Board />
         )}
         <Pagination page={d.page} pages={d.pages} total={d.total} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        {d.open ? <InviteAgencies errors={sectionErrors("invite")} /> : null}
-        <Guests key={location.key} />
+        {d.open ? (
+          d.inviting || sectionErrors("invite") ? (
+            <InviteAgencies errors={sectionErrors("invite")} />
+          ) : (
+            <Card aria-labelledby="invite-title">
+              <h2 id="invite-title" className="mb-1 text-xl font-bold">{t("invite.title")}</h2>
+              <p className="mb-3 text-sm text-muted">{t("invite.hint")}</p>
+              <Link to="?undang=1#invite-title" className={buttonClass("secondary", "w-full")}>{t("invite.open")}</Link>
+            </Card>
+          )
+        ) : null}
+        <Guests formKey={location.key} />
       </div>
     </div>
   );
 }
 
-/** "22 Nov 2026" over "11.21 WIB", in the viewer's zone. */
-function Stamp({ at }: { at: string }) {
+/**
+ * The board's rows: one markup for both sizes (stacked on a phone, a grid from `md`), kept lean
+ * because a page holds 50 of them — no per-row components, hooks or forms: every "withdraw" button
+ * submits the one form above the list.
+ */
+function Board() {
+  const d = useLoaderData<typeof loader>();
+  const t = useT();
   const locale = useLocale();
   const tz = useViewerTimeZone();
+  const none = t("state.none");
+  const answeredAt = `${t("rsvp.board.answeredAt")}: `;
+  const nudgedAt = `${t("rsvp.board.nudgedAt")}: `;
+  const answerFor = t("rsvp.board.answerFor");
+  const uninvite = t("invite.uninvite");
+  const substitute = ` (${t("rsvp.substitute")})`;
+  const base = `/rapat/${d.meeting.id}`;
+  // "22 Nov 2026" over "11.21 WIB", in the viewer's zone.
+  const stamp = (at: string) => (
+    <>
+      <span className="whitespace-nowrap md:block">{formatShortDate(at, tz, locale)}</span> <span className="whitespace-nowrap text-muted md:block">{formatTime(at, tz, locale)}</span>
+    </>
+  );
   return (
-    <span className="whitespace-nowrap md:block">
-      <span className="md:block">{formatShortDate(at, tz, locale)}</span> <span className="text-muted md:block">{formatTime(at, tz, locale)}</span>
-    </span>
+    <div className="overflow-hidden rounded-card border border-line bg-white">
+      <Form id="uninvite-form" method="post" hidden>
+        <input type="hidden" name="intent" value="uninvite" />
+      </Form>
+      <div aria-hidden className="hidden grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] gap-3 border-b border-line bg-surface px-4 py-3 text-sm font-semibold text-muted md:grid">
+        <span>{t("rsvp.board.agency")}</span><span>{t("rsvp.board.answer")}</span><span>{t("rsvp.representatives")}</span><span>{t("rsvp.board.answeredAt")}</span><span>{t("rsvp.board.nudgedAt")}</span>
+      </div>
+      <ul className="divide-y divide-line">
+        {d.board.map((r) => (
+          <li key={r.agency_id} className="grid gap-2 px-4 py-3 md:grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] md:gap-3">
+            {/* On a phone: name left, answer right, a reason on its own line; from `md` two cells. */}
+            <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1 md:contents">
+              <div>
+                <span className="font-semibold">{r.short_name}</span>
+                <span className="block text-sm text-muted">{r.agency_name}</span>
+              </div>
+              <div className="contents text-sm md:block">
+                <RsvpBadge rsvp={r.rsvp} />
+                {r.rsvp === "declined" && r.decline_reason ? <span className="block basis-full md:mt-1">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
+              </div>
+            </div>
+            <div className="text-sm">
+              {r.representatives.length ? (
+                <ul>
+                  {r.representatives.map((p, i) => (
+                    <li key={i}>{p.name}{p.position ? <span className="text-muted">, {p.position}</span> : null}{p.substitute ? <span className="text-muted">{substitute}</span> : null}</li>
+                  ))}
+                </ul>
+              ) : <span className="hidden text-muted md:inline">{none}</span>}
+            </div>
+            <div className="text-sm">
+              <span className="text-muted md:hidden">{answeredAt}</span>
+              {r.responded_at ? stamp(r.responded_at) : none}
+            </div>
+            <div className="text-sm">
+              <span className="text-muted md:hidden">{nudgedAt}</span>
+              {r.nudged_at ? <>{stamp(r.nudged_at)}<span className="text-muted md:block"><span className="md:hidden"> · </span>{t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
+              {d.canNudge ? (
+                // A plain link: 50 router <Link>s cost more to render than the rest of the row.
+                <a href={`${base}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center whitespace-nowrap text-muted underline">{answerFor}</a>
+              ) : null}
+              {d.open && r.rsvp === "pending" ? (
+                <button type="submit" form="uninvite-form" name="agencyId" value={r.agency_id} className="block min-h-11 whitespace-nowrap text-muted underline hover:text-danger-700">{uninvite}</button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -288,18 +321,11 @@ function InviteAgencies({ errors }: { errors: string[] | null }) {
   );
 }
 
-function Guests() {
+function Guests({ formKey }: { formKey: string }) {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const navigation = useNavigation();
-  const lastResult = actionData && "status" in actionData ? actionData : undefined;
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: guestSchema }),
-  });
+  const returned = actionData && "status" in actionData;
   const errors = actionData && "section" in actionData && actionData.section === "guests" ? actionData.errors : null;
   return (
     <Card aria-labelledby="guests-title">
@@ -320,7 +346,7 @@ function Guests() {
                     <Button name="intent" value="resendGuest" variant="ghost" className="text-sm">{t("guest.resend")}</Button>
                   </Form>
                 ) : null}
-                {!g.checked_in_at ? (
+                {!g.checked_in ? (
                   <Form method="post">
                     <input type="hidden" name="guestId" value={g.id} />
                     <Button name="intent" value="removeGuest" variant="ghost" className="text-sm text-danger-700">{t("guest.remove")}</Button>
@@ -334,14 +360,34 @@ function Guests() {
         <p className="mb-4 text-muted">{t("guest.none")}</p>
       )}
       {d.open ? (
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <Field label={t("guest.field.name")} field={fields.name} />
-          <Field label={t("guest.field.email")} field={fields.email} type="email" inputProps={{ inputMode: "email", autoComplete: "off" }} />
-          <Field label={t("guest.field.organisation")} field={fields.organisation} optional />
-          <Button name="intent" value="addGuest" className="w-full" disabled={navigation.state === "submitting"}>{t("guest.add")}</Button>
-        </Form>
+        d.addingGuest || returned ? (
+          <GuestForm key={formKey} />
+        ) : (
+          <Link to="?tamu=1#guests-title" className={buttonClass("secondary", "w-full")}>{t("guest.add")}</Link>
+        )
       ) : null}
     </Card>
+  );
+}
+
+function GuestForm() {
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const lastResult = actionData && "status" in actionData ? actionData : undefined;
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: guestSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field label={t("guest.field.name")} field={fields.name} />
+      <Field label={t("guest.field.email")} field={fields.email} type="email" inputProps={{ inputMode: "email", autoComplete: "off" }} />
+      <Field label={t("guest.field.organisation")} field={fields.organisation} optional />
+      <Button name="intent" value="addGuest" className="w-full" disabled={navigation.state === "submitting"}>{t("guest.add")}</Button>
+    </Form>
   );
 }

@@ -228,6 +228,7 @@ export const meeting: Record<keyof typeof id, string> = {
   "invite.hint": "Invitations go to agencies; each agency's admin names its representatives.",
   "invite.all": "Invite all active agencies not yet invited ({count})",
   "invite.allInvited": "All active agencies are invited.",
+  "invite.open": "Choose agencies to invite",
   "invite.search": "Search agencies",
   "invite.choose": "Choose agencies",
   "invite.selectAll": "Select all",

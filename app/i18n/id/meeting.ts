@@ -228,6 +228,7 @@ export const meeting = {
   "invite.hint": "Undangan ditujukan kepada instansi; admin instansi menunjuk perwakilannya.",
   "invite.all": "Undang semua instansi aktif yang belum diundang ({count})",
   "invite.allInvited": "Semua instansi aktif sudah diundang.",
+  "invite.open": "Pilih instansi yang diundang",
   "invite.search": "Cari instansi",
   "invite.choose": "Pilih instansi",
   "invite.selectAll": "Pilih semua",
