@@ -67,37 +67,53 @@ export function membersQuery(db: DB, agencyId: string, status: MemberListStatus,
   return query;
 }
 
-export async function listMembers(
-  db: DB,
-  agencyId: string,
-  opts: { status?: MemberListStatus; q?: string; page?: number; pageSize?: number } = {},
-) {
-  const status = opts.status ?? "active";
-  const pageSize = opts.pageSize ?? MEMBERS_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const base = membersQuery(db, agencyId, status, opts.q);
-  const [rows, total] = await Promise.all([
-    base
-      .select([
-        "user.id", "user.name", "user.email", "user.position", "user.functional_level",
-        "user.agency_role", "user.deactivated_at",
-      ])
-      .orderBy("user.name")
-      .orderBy("user.id")
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: rows.map((r) => ({ ...r, isAdmin: r.agency_role === "admin" })),
-    total: Number(total.n),
-    page,
-    pageSize,
-  };
+type MemberListOptions = { status?: MemberListStatus; q?: string; page?: number; pageSize?: number };
+
+/** One page of the agency's people: only the columns the list shows. */
+async function memberRows(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined, page: number, pageSize: number) {
+  const rows = await membersQuery(db, agencyId, status, q)
+    .select(["user.id", "user.name", "user.email", "user.position", "user.functional_level", "user.agency_role", "user.deactivated_at"])
+    .orderBy("user.name")
+    .orderBy("user.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return rows.map(({ agency_role, ...r }) => ({ ...r, isAdmin: agency_role === "admin" }));
 }
 
-/** Active and deactivated head counts (for the tabs), from the same index. */
+const pageOf = (opts: MemberListOptions) => ({
+  status: opts.status ?? "active",
+  pageSize: opts.pageSize ?? MEMBERS_PAGE_SIZE,
+  page: Math.max(1, Math.floor(opts.page ?? 1)),
+  q: opts.q?.trim() || undefined,
+});
+
+async function countMatching(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined) {
+  const r = await membersQuery(db, agencyId, status, q).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listMembers(db: DB, agencyId: string, opts: MemberListOptions = {}) {
+  const { status, pageSize, page, q } = pageOf(opts);
+  const [rows, total] = await Promise.all([memberRows(db, agencyId, status, q, page, pageSize), countMatching(db, agencyId, status, q)]);
+  return { rows, total, page, pageSize };
+}
+
+/** The member page's list: one page of people, the head counts of its tabs and, for a manager
+ *  (`withAdmins`), the number of active admins. A list without a search takes its total from the
+ *  head counts instead of counting the same index entries again. */
+export async function memberListPage(db: DB, agencyId: string, opts: MemberListOptions & { withAdmins?: boolean } = {}) {
+  const { status, pageSize, page, q } = pageOf(opts);
+  const [rows, counts, searched, adminCount] = await Promise.all([
+    memberRows(db, agencyId, status, q, page, pageSize),
+    countMembers(db, agencyId),
+    q ? countMatching(db, agencyId, status, q) : null,
+    opts.withAdmins ? countActiveAdmins(db, agencyId) : null,
+  ]);
+  return { rows, total: searched ?? counts[status], page, pageSize, counts, adminCount };
+}
+
+/** Active and deactivated head counts (for the tabs), from the (agency_id, status, name) index alone. */
 export async function countMembers(db: DB, agencyId: string) {
   const rows = await db
     .selectFrom("user")

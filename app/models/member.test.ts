@@ -5,7 +5,7 @@ import { testDb } from "#tests/helpers/db";
 import { createInvitation } from "./invitation.server";
 import {
   approveJoinRequest, countActiveAdmins, deactivateMember, demoteAdmin, handOverAdmin, inviteMember, listJoinRequests,
-  listMembers, membersQuery, promoteToAdmin, reactivateMember, rejectJoinRequest, signUp,
+  listMembers, memberListPage, membersQuery, promoteToAdmin, reactivateMember, rejectJoinRequest, signUp,
 } from "./member.server";
 import { createSession, validateSessionToken } from "./session.server";
 import { authenticate } from "./user.server";
@@ -259,6 +259,22 @@ describe("the member list", () => {
     const found = await listMembers(db, agencyId, { q: "khusus" });
     expect(found.rows.map((r) => r.name)).toEqual(["Yohana Khusus"]);
     expect((await listMembers(db, agencyId, { q: "%" })).total).toBe(36);
+  });
+
+  it("gives the member page one page of people, the tab counts, and the admin count only to a manager", async () => {
+    const { agencyId, admin, m1 } = await agencyWithPeople();
+    await makePerson(db, { agencyId, name: "Dedi Khusus" });
+    await deactivateMember(db, { id: admin }, agencyId, m1);
+    const page = await memberListPage(db, agencyId);
+    expect(page.rows.map((r) => r.name)).toEqual(["Admin Lama", "Citra Anggota", "Dedi Khusus"]);
+    expect(page.rows[0]).toMatchObject({ isAdmin: true });
+    expect(Object.keys(page.rows[0]).sort()).toEqual(["deactivated_at", "email", "functional_level", "id", "isAdmin", "name", "position"]);
+    expect(page).toMatchObject({ total: 3, counts: { active: 3, deactivated: 1 }, adminCount: null });
+    expect(await memberListPage(db, agencyId, { withAdmins: true })).toMatchObject({ adminCount: 1 });
+    const inactive = await memberListPage(db, agencyId, { status: "deactivated" });
+    expect(inactive).toMatchObject({ total: 1, rows: [{ name: "Budi Anggota" }] });
+    const found = await memberListPage(db, agencyId, { q: " khusus " });
+    expect(found).toMatchObject({ total: 1, rows: [{ name: "Dedi Khusus" }], counts: { active: 3, deactivated: 1 } });
   });
 
   it("reads through the (agency_id, status, name) index, so 20,000 people do not slow it down", async () => {

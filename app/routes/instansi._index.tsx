@@ -1,7 +1,7 @@
 // The agency directory, open to every signed-in person: search by name, filter by type and state,
 // 25 per page. The coordinator adds agencies from here.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { can } from "~/.server/permissions.server";
@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/card";
 import { Pagination } from "~/components/ui/pagination";
-import { Table, Td, Th } from "~/components/ui/table";
+import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { makeT, parseLocale } from "~/i18n";
 import { zoneAbbr } from "~/i18n/format";
 import { useT } from "~/i18n/react";
@@ -33,9 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const type = isType(typeParam) ? typeParam : undefined;
   const status: ActiveFilter = isStatus(statusParam) ? statusParam : "active";
   const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const list = await listAgencies(db, { q: q || undefined, type, status, page });
+  const { rows, total, pages } = await listAgencies(db, { q: q || undefined, type, status, page });
   return {
-    ...list,
+    rows,
+    total,
+    page,
+    pages,
     filters: { q, type: type ?? "", status },
     canManage: can(user, "network.manage"),
     filtered: !!q || !!type || status !== "active",
@@ -45,6 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AgencyDirectory() {
   const { rows, total, page, pages, filters, canManage, filtered } = useLoaderData<typeof loader>();
   const t = useT();
+  // With the default filter every row is active: the status column is shown only when it tells something.
+  const showStatus = filters.status !== "active";
+  const label = { type: t("agency.field.type"), region: t("agency.field.region"), zone: t("agency.list.zone"), status: t("agency.list.status") };
   return (
     <>
       <PageHeader
@@ -82,44 +88,29 @@ export default function AgencyDirectory() {
       {rows.length === 0 ? (
         <EmptyState>{filtered ? t("agency.list.noMatch") : t("agency.list.empty")}</EmptyState>
       ) : (
-        <>
-          {/* Phones: one card per agency. Wider screens: a table. */}
-          <ul className="space-y-3 sm:hidden">
-            {rows.map((a) => (
-              <li key={a.id} className="rounded-card border border-line bg-white p-4">
-                <Link to={`/instansi/${a.id}`} className="font-semibold">{a.name}</Link>
-                <p className="text-sm text-muted">{a.short_name} · {t(`agency.type.${a.type}`)}</p>
-                <p className="mt-1 flex flex-wrap items-center gap-2 text-sm">
-                  {a.region ? <span>{a.region}</span> : null}
-                  <span className="text-muted">{zoneAbbr(a.time_zone)}</span>
-                  {a.active ? null : <Badge tone="warning">{t("state.inactive")}</Badge>}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <div className="hidden sm:block">
-            <Table caption={t("agency.list.title")} head={<>
-              <Th>{t("agency.field.name")}</Th>
-              <Th>{t("agency.field.type")}</Th>
-              <Th>{t("agency.field.region")}</Th>
-              <Th>{t("agency.list.zone")}</Th>
-              <Th>{t("agency.list.status")}</Th>
-            </>}>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <Td>
-                    <Link to={`/instansi/${a.id}`} className="font-semibold">{a.name}</Link>
-                    <span className="block text-sm text-muted">{a.short_name}</span>
-                  </Td>
-                  <Td>{t(`agency.type.${a.type}`)}</Td>
-                  <Td>{a.region || t("state.none")}</Td>
-                  <Td><abbr title={a.time_zone} className="no-underline">{zoneAbbr(a.time_zone)}</abbr></Td>
-                  <Td>{a.active ? <Badge tone="success">{t("state.active")}</Badge> : <Badge tone="warning">{t("state.inactive")}</Badge>}</Td>
-                </tr>
-              ))}
-            </Table>
-          </div>
-        </>
+        <ResponsiveTable caption={t("agency.list.title")} head={<>
+          <Th>{t("agency.field.name")}</Th>
+          <Th>{label.type}</Th>
+          <Th>{label.region}</Th>
+          <Th>{label.zone}</Th>
+          {showStatus ? <Th>{label.status}</Th> : null}
+        </>}>
+          {rows.map((a) => (
+            <tr key={a.id}>
+              <Cell className="max-md:mb-2">
+                {/* A plain link: the table makes its click a client-side navigation. */}
+                <a href={`/instansi/${a.id}`} className="font-semibold">{a.name}</a>
+                <span className="block text-sm text-muted">{a.short_name}</span>
+              </Cell>
+              <Cell label={label.type}>{t(`agency.type.${a.type}`)}</Cell>
+              <Cell label={label.region}>{a.region || t("state.none")}</Cell>
+              <Cell label={label.zone}><abbr title={a.time_zone} className="no-underline">{zoneAbbr(a.time_zone)}</abbr></Cell>
+              {showStatus ? (
+                <Cell label={label.status}>{a.active ? <Badge tone="success">{t("state.active")}</Badge> : <Badge tone="warning">{t("state.inactive")}</Badge>}</Cell>
+              ) : null}
+            </tr>
+          ))}
+        </ResponsiveTable>
       )}
       <Pagination page={page} pages={pages} total={total} />
     </>

@@ -137,6 +137,21 @@ describe("managing members", () => {
 });
 
 describe("handing over the admin role", () => {
+  it("is a step of its own: the list page links to it, only the agency's admin gets the form with the successors", async () => {
+    const fajar = await s.login("fajar@sinergi.test");
+    const list = await (await s.request(`/instansi/${pupr}/anggota`, { cookie: fajar })).text();
+    expect(list).toContain(`/instansi/${pupr}/anggota?aksi=serah-terima`);
+    expect(list).not.toContain('name="successorId"');
+    const step = await (await s.request(`/instansi/${pupr}/anggota?aksi=serah-terima`, { cookie: fajar })).text();
+    expect(step).toContain('name="successorId"');
+    expect(step).toContain("Lestari Handayani");
+    // The coordinator manages the agency's members but has no admin role here to hand over.
+    const coordinator = await s.login("koordinator@sinergi.test");
+    const theirs = await (await s.request(`/instansi/${pupr}/anggota?aksi=serah-terima`, { cookie: coordinator })).text();
+    expect(theirs).not.toContain('name="successorId"');
+    expect(theirs).toContain("Lestari Handayani"); // the ordinary list instead
+  });
+
   it("needs the confirmation tick; leaving makes the successor admin and signs the former admin out", async () => {
     const fajar = await s.login("fajar@sinergi.test");
     const lestari = userByEmail("lestari.pupr@sinergi.test")!;
@@ -144,7 +159,9 @@ describe("handing over the admin role", () => {
       method: "POST", cookie: fajar, body: form({ intent: "handover", successorId: lestari.id, after: "leave" }),
     });
     expect(unsure.status).toBe(400);
-    expect(await unsure.text()).toContain("Centang kotak ini untuk mengonfirmasi.");
+    const again = await unsure.text();
+    expect(again).toContain("Centang kotak ini untuk mengonfirmasi.");
+    expect(again).toContain('name="successorId"'); // the form again, with its choices
     expect(userByEmail("fajar@sinergi.test")?.agency_role).toBe("admin");
 
     const r = await s.request(`/instansi/${pupr}/anggota`, {

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from "~/components/form";
 import { Button, ButtonLink, buttonClass } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Notice } from "~/components/ui/card";
-import { Table, Td, Th } from "~/components/ui/table";
+import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { handoverSchema, inviteSchema } from "./schemas";
@@ -167,47 +167,36 @@ export function MemberList({ agency, view, manage, here }: {
       {view.rows.length === 0 ? (
         <EmptyState>{t(view.q ? "member.empty.search" : inactive ? "member.empty.inactive" : "member.empty.active")}</EmptyState>
       ) : (
-        <>
-          {/* Phones get one card per person; wider screens a table. */}
-          <ul className="space-y-3 md:hidden">
-            {view.rows.map((m) => (
-              <li key={m.id} className="rounded-card border border-line bg-white p-4 shadow-sm">
-                <PersonName m={m} me={view.me} />
-                <PositionLines m={m} className="mt-1 text-sm" />
-                <div className="mt-2 flex flex-wrap items-center gap-2">
-                  <RoleBadge admin={m.isAdmin} />
-                  {inactive && m.deactivated_at ? <DeactivatedAt at={m.deactivated_at} /> : null}
-                </div>
-                {manage ? <RowActions m={m} me={view.me} adminCount={manage.adminCount} inactive={inactive} here={here} className="mt-3" /> : null}
-              </li>
-            ))}
-          </ul>
-          <Table
-            className="hidden md:block"
-            caption={t(inactive ? "member.caption.inactive" : "member.caption.active", { agency: agency.name })}
-            head={
-              <>
-                <Th className="min-w-[13rem]">{t("member.col.name")}</Th>
-                <Th className="min-w-[10rem]">{t("member.col.position")}</Th>
-                <Th>{inactive ? t("member.col.deactivatedAt") : t("member.col.role")}</Th>
-                {manage ? <Th><span className="sr-only">{t("member.col.actions")}</span></Th> : null}
-              </>
-            }
-          >
-            {view.rows.map((m) => (
-              <tr key={m.id}>
-                <Td><PersonName m={m} me={view.me} /></Td>
-                <Td><PositionLines m={m} /></Td>
-                <Td className="whitespace-nowrap">{inactive ? (m.deactivated_at ? <DeactivatedAt at={m.deactivated_at} /> : t("state.none")) : <RoleBadge admin={m.isAdmin} />}</Td>
-                {manage ? (
-                  <Td className="text-right">
-                    <RowActions m={m} me={view.me} adminCount={manage.adminCount} inactive={inactive} here={here} className="items-end whitespace-nowrap" stacked />
-                  </Td>
-                ) : null}
-              </tr>
-            ))}
-          </Table>
-        </>
+        <ResponsiveTable
+          caption={t(inactive ? "member.caption.inactive" : "member.caption.active", { agency: agency.name })}
+          head={
+            <>
+              <Th className="min-w-[13rem]">{t("member.col.name")}</Th>
+              <Th className="min-w-[10rem]">{t("member.col.position")}</Th>
+              <Th>{inactive ? t("member.col.deactivatedAt") : t("member.col.role")}</Th>
+              {manage ? <Th><span className="sr-only">{t("member.col.actions")}</span></Th> : null}
+            </>
+          }
+        >
+          {view.rows.map((m) => (
+            <tr key={m.id}>
+              <Cell><PersonName m={m} me={view.me} /></Cell>
+              <Cell className="max-md:mt-1 max-md:text-sm"><PositionLines m={m} /></Cell>
+              {inactive ? (
+                <Cell label={t("member.col.deactivatedAt")} className="max-md:mt-2 md:whitespace-nowrap">
+                  {m.deactivated_at ? <DeactivatedAt at={m.deactivated_at} /> : t("state.none")}
+                </Cell>
+              ) : (
+                <Cell className="max-md:mt-2 md:whitespace-nowrap"><RoleBadge admin={m.isAdmin} /></Cell>
+              )}
+              {manage ? (
+                <Cell className="max-md:mt-3 max-md:empty:hidden md:text-right">
+                  <RowActions m={m} me={view.me} adminCount={manage.adminCount} inactive={inactive} here={here} />
+                </Cell>
+              ) : null}
+            </tr>
+          ))}
+        </ResponsiveTable>
       )}
       {pages > 1 ? (
         <nav aria-label={t("list.page", { page: view.page, pages })} className="flex flex-wrap items-center justify-between gap-3">
@@ -237,26 +226,26 @@ function TabLink({ to, current, children }: { to: string; current: boolean; chil
 function PersonName({ m, me }: { m: MemberRow; me: string }) {
   const t = useT();
   return (
-    <div className="min-w-0">
+    <>
       <p className="font-semibold">
         {m.name}
         {m.id === me ? <>{" "}<span className="whitespace-nowrap text-sm font-normal text-muted">({t("member.you")})</span></> : null}
       </p>
       <p className="text-sm text-muted [overflow-wrap:anywhere]">{m.email}</p>
-    </div>
+    </>
   );
 }
 
 /** Position, then the functional level when it says something the position does not. */
-function PositionLines({ m, className = "" }: { m: MemberRow; className?: string }) {
+function PositionLines({ m }: { m: MemberRow }) {
   const t = useT();
   const level = m.functional_level && m.functional_level !== m.position ? m.functional_level : null;
-  if (!m.position && !level) return <p className={`text-muted ${className}`}>{t("state.none")}</p>;
+  if (!m.position && !level) return <p className="text-muted">{t("state.none")}</p>;
   return (
-    <div className={className}>
+    <>
       {m.position ? <p>{m.position}</p> : null}
       {level ? <p className="text-sm text-muted">{level}</p> : null}
-    </div>
+    </>
   );
 }
 
@@ -271,16 +260,26 @@ function DeactivatedAt({ at }: { at: string }) {
   return <time dateTime={at} className="text-sm text-muted">{formatDate(at, tz, locale)}</time>;
 }
 
+/** The small link-buttons of a row. They repeat on every row, so they are plain links (the table
+ *  navigates client-side for them) with a short class list of their own rather than the full
+ *  `buttonClass("ghost")` one. */
+const rowActionBase = "inline-flex min-h-11 items-center rounded-control px-3 text-sm font-semibold no-underline";
+const rowAction = {
+  brand: `${rowActionBase} text-brand-700 hover:bg-brand-50`,
+  danger: `${rowActionBase} text-danger-700 hover:bg-danger-50`,
+};
+
 /** What a manager may do with one person. Only actions the rules allow are offered; the model checks
- *  the same rules again when the form arrives. */
-function RowActions({ m, me, adminCount, inactive, here, className = "", stacked = false }: {
-  m: MemberRow; me: string; adminCount: number; inactive: boolean; here: string; className?: string; stacked?: boolean;
+ *  the same rules again when the form arrives. A row of buttons on a phone card, a column at the
+ *  end of a table row. */
+function RowActions({ m, me, adminCount, inactive, here }: {
+  m: MemberRow; me: string; adminCount: number; inactive: boolean; here: string;
 }) {
   const t = useT();
   const label = (key: Parameters<typeof t>[0]) => t("member.action.for", { action: t(key), name: m.name });
   if (inactive) {
     return (
-      <Form method="post" className={`flex ${className}`}>
+      <Form method="post" className="flex md:justify-end">
         <input type="hidden" name="intent" value="activate" />
         <input type="hidden" name="userId" value={m.id} />
         <Button variant="secondary" aria-label={label("member.action.activate")}>{t("member.action.activate")}</Button>
@@ -288,22 +287,21 @@ function RowActions({ m, me, adminCount, inactive, here, className = "", stacked
     );
   }
   const link = (slug: string) => `${here}?aksi=${slug}&orang=${m.id}`;
-  const small = "min-h-11 px-3 text-sm";
   const items: ReactNode[] = [];
   if (!m.isAdmin && adminCount < 2) {
-    items.push(<Link key="promote" to={link("jadikan-admin")} className={buttonClass("ghost", small)} aria-label={label("member.action.promote")}>{t("member.action.promote")}</Link>);
+    items.push(<a key="promote" href={link("jadikan-admin")} className={rowAction.brand} aria-label={label("member.action.promote")}>{t("member.action.promote")}</a>);
   }
   if (m.isAdmin && adminCount > 1) {
-    items.push(<Link key="demote" to={link("jadikan-peserta")} className={buttonClass("ghost", small)} aria-label={label("member.action.demote")}>{t("member.action.demote")}</Link>);
+    items.push(<a key="demote" href={link("jadikan-peserta")} className={rowAction.brand} aria-label={label("member.action.demote")}>{t("member.action.demote")}</a>);
   }
   if (m.id !== me && (!m.isAdmin || adminCount > 1)) {
     items.push(
-      <Link key="deactivate" to={link("nonaktifkan")} className={buttonClass("ghost", `${small} text-danger-700 hover:bg-danger-50`)} aria-label={label("member.action.deactivate")}>
+      <a key="deactivate" href={link("nonaktifkan")} className={rowAction.danger} aria-label={label("member.action.deactivate")}>
         {t("member.action.deactivate")}
-      </Link>,
+      </a>,
     );
   }
-  return items.length ? <div className={`flex gap-1 ${stacked ? "flex-col" : "flex-wrap"} ${className}`}>{items}</div> : null;
+  return items.length ? <div className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap md:items-end md:whitespace-nowrap">{items}</div> : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,9 +376,23 @@ export function InvitationsCard({ invitations, here, now }: {
 
 // ---------------------------------------------------------------------------------------------
 
-export function HandoverCard({ successors, lastResult }: {
+/** On the list page: what the handover is, and the way to its step. */
+export function HandoverCard({ to }: { to: string }) {
+  const t = useT();
+  return (
+    <Card aria-labelledby="handover-title">
+      <h2 id="handover-title" className="text-lg font-bold">{t("member.handover.title")}</h2>
+      <p className="mb-4 mt-1 text-sm text-muted">{t("member.handover.intro")}</p>
+      <ButtonLink to={to} className="w-full">{t("member.handover.submit")}</ButtonLink>
+    </Card>
+  );
+}
+
+/** The handover form (`?aksi=serah-terima`), with every active plain member as a possible successor. */
+export function HandoverStep({ successors, lastResult, cancelTo }: {
   successors: { id: string; name: string; position: string | null }[];
   lastResult?: SubmissionResult<string[]>;
+  cancelTo: string;
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -393,11 +405,14 @@ export function HandoverCard({ successors, lastResult }: {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: handoverSchema }),
   });
   return (
-    <Card aria-labelledby="handover-title">
-      <h2 id="handover-title" className="text-lg font-bold">{t("member.handover.title")}</h2>
-      <p className="mb-4 mt-1 text-sm text-muted">{t("member.handover.intro")}</p>
+    <Card className="mx-auto max-w-xl" aria-labelledby="handover-title">
+      <h2 id="handover-title" className="text-xl font-bold">{t("member.handover.title")}</h2>
+      <p className="mb-4 mt-1 text-muted">{t("member.handover.intro")}</p>
       {successors.length === 0 ? (
-        <Notice tone="neutral">{t("member.handover.none")}</Notice>
+        <>
+          <Notice tone="neutral">{t("member.handover.none")}</Notice>
+          <ButtonLink to={cancelTo}>{t("action.cancel")}</ButtonLink>
+        </>
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="handover" />
@@ -423,7 +438,10 @@ export function HandoverCard({ successors, lastResult }: {
             <ErrorList id={fields.after.errorId} errors={fields.after.errors} />
           </fieldset>
           <CheckboxField label={t("member.handover.sure")} field={fields.sure} />
-          <Button variant="danger" className="w-full" disabled={navigation.state === "submitting"}>{t("member.handover.submit")}</Button>
+          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+            <ButtonLink to={cancelTo}>{t("action.cancel")}</ButtonLink>
+            <Button variant="danger" disabled={navigation.state === "submitting"}>{t("member.handover.submit")}</Button>
+          </div>
         </Form>
       )}
     </Card>

@@ -2,7 +2,10 @@
 // deactivated, searchable, 30 a page); its admins and the coordinator also manage it here: invite,
 // answer join requests, deactivate/reactivate, make or unmake admins, and hand the admin role over.
 // Each action is a small POST form carrying an `intent`; the destructive ones go through a
-// confirmation step (`?aksi=…`), so nothing needs JavaScript.
+// confirmation step (`?aksi=…`), so nothing needs JavaScript. The handover form, with its list of
+// every possible successor, is a step of its own too (`?aksi=serah-terima`): the list page, which
+// is opened far more often, does not load or render it.
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -18,13 +21,13 @@ import { makeT, parseLocale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { listOpenInvitations } from "~/models/invitation.server";
 import {
-  approveJoinRequest, countActiveAdmins, countMembers, deactivateMember, demoteAdmin, getAgencyForMembers,
-  getJoinRequest, getMember, getOpenInvitation, handOverAdmin, inviteMember, listJoinRequests, listMembers,
-  listSuccessorCandidates, promoteToAdmin, reactivateMember, rejectJoinRequest, revokeMemberInvitation,
+  approveJoinRequest, deactivateMember, demoteAdmin, getAgencyForMembers, getJoinRequest, getMember,
+  getOpenInvitation, handOverAdmin, inviteMember, listJoinRequests, listSuccessorCandidates, memberListPage,
+  promoteToAdmin, reactivateMember, rejectJoinRequest, revokeMemberInvitation,
   type MemberResult,
 } from "~/models/member.server";
-import { ConfirmStep, HandoverCard, InvitationsCard, InviteCard, JoinRequests, MemberList } from "./panels";
-import { CONFIRM_ACTIONS, handoverSchema, inviteSchema, isConfirmSlug } from "./schemas";
+import { ConfirmStep, HandoverCard, HandoverStep, InvitationsCard, InviteCard, JoinRequests, MemberList } from "./panels";
+import { CONFIRM_ACTIONS, HANDOVER_SLUG, handoverSchema, inviteSchema, isConfirmSlug } from "./schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
@@ -45,30 +48,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can(user, "agency.members.manage", { agencyId: agency.id });
   const url = new URL(request.url);
 
+  const isAdminHere = user.agencyId === agency.id && user.agencyRole === "admin";
   if (canManage) {
     const confirm = await loadConfirmation(agency.id, url);
-    if (confirm) return { agency, canManage, confirm, view: null, manage: null };
+    if (confirm) return { agency, canManage, confirm, handover: null, view: null, manage: null };
+    if (isAdminHere && url.searchParams.get("aksi") === HANDOVER_SLUG) {
+      const successors = await listSuccessorCandidates(db, agency.id);
+      return { agency, canManage, confirm: null, handover: { successors }, view: null, manage: null };
+    }
   }
 
   const status: "active" | "deactivated" = url.searchParams.get("status") === "nonaktif" ? "deactivated" : "active";
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("halaman") ?? "1", 10) || 1));
-  const [list, counts] = await Promise.all([listMembers(db, agency.id, { status, q, page }), countMembers(db, agency.id)]);
-  const isAdminHere = user.agencyId === agency.id && user.agencyRole === "admin";
-  const manage = canManage
-    ? await Promise.all([
-        listJoinRequests(db, agency.id),
-        listOpenInvitations(db, agency.id),
-        countActiveAdmins(db, agency.id),
-        isAdminHere ? listSuccessorCandidates(db, agency.id) : Promise.resolve(null),
-      ]).then(([requests, invitations, adminCount, successors]) => ({ requests, invitations, adminCount, successors }))
-    : null;
+  const [{ adminCount, ...list }, manage] = await Promise.all([
+    memberListPage(db, agency.id, { status, q, page, withAdmins: canManage }),
+    canManage
+      ? Promise.all([listJoinRequests(db, agency.id), listOpenInvitations(db, agency.id)])
+          .then(([requests, invitations]) => ({
+            requests,
+            invitations: invitations.map(({ id, email, name, expires_at }) => ({ id, email, name, expires_at })),
+            canHandOver: isAdminHere,
+            now: new Date().toISOString(),
+          }))
+      : null,
+  ]);
   return {
     agency,
     canManage,
     confirm: null,
-    view: { ...list, status, q, counts, me: user.id, now: new Date().toISOString() },
-    manage,
+    handover: null,
+    view: { ...list, status, q, me: user.id },
+    manage: manage && { ...manage, adminCount: adminCount ?? 0 },
   };
 }
 
@@ -118,13 +129,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithFlash(here, { tone: "success", key: "member.invite.sent", params: { email: submission.value.email } });
     }
     case "handover": {
+      // A refusal shows the form again, whatever URL it was posted to, so it brings the choices along.
+      const again = async (result: SubmissionResult<string[]>) =>
+        data({ intent, result, successors: await listSuccessorCandidates(db, agency.id) }, { status: 400 });
       const submission = parseWithZod(formData, { schema: handoverSchema });
-      if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+      if (submission.status !== "success") return again(submission.reply());
       const { successorId, after } = submission.value;
       const successor = await getMember(db, agency.id, successorId);
       const leave = after === "leave";
       const result = await handOverAdmin(db, actor, { agencyId: agency.id, successorId, leave }, mail);
-      if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [result.error] }) }, { status: 400 });
+      if (!result.ok) return again(submission.reply({ formErrors: [result.error] }));
       const name = successor?.name ?? "";
       // Leaving deactivates the account and ends its sessions, this one included.
       if (leave) {
@@ -169,10 +183,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { agency, canManage, confirm, view, manage } = useLoaderData<typeof loader>();
+  const { agency, canManage, confirm, handover, view, manage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const here = `/instansi/${agency.id}/anggota`;
+  const handoverReply = actionData?.intent === "handover" ? actionData : undefined;
+  const successors = handover?.successors ?? handoverReply?.successors;
   return (
     <div>
       <PageHeader
@@ -183,6 +199,8 @@ export default function Members() {
       />
       {confirm ? (
         <ConfirmStep confirm={confirm} cancelTo={here} />
+      ) : successors ? (
+        <HandoverStep successors={successors} lastResult={handoverReply?.result} cancelTo={here} />
       ) : view ? (
         <div className={canManage ? "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : ""}>
           <div className="min-w-0 space-y-6">
@@ -192,10 +210,8 @@ export default function Members() {
           {manage ? (
             <div className="space-y-6">
               <InviteCard lastResult={actionData?.intent === "invite" ? actionData.result : undefined} resetKey={manage.invitations[0]?.id ?? "none"} />
-              <InvitationsCard invitations={manage.invitations} here={here} now={view.now} />
-              {manage.successors ? (
-                <HandoverCard successors={manage.successors} lastResult={actionData?.intent === "handover" ? actionData.result : undefined} />
-              ) : null}
+              <InvitationsCard invitations={manage.invitations} here={here} now={manage.now} />
+              {manage.canHandOver ? <HandoverCard to={`${here}?aksi=${HANDOVER_SLUG}`} /> : null}
             </div>
           ) : null}
         </div>

@@ -11,6 +11,9 @@ export const handoverSchema = z.object({
   sure: z.boolean({ required_error: "member.handover.sureRequired" }),
 });
 
+/** The handover step's `?aksi=` slug (an admin of the agency only). */
+export const HANDOVER_SLUG = "serah-terima";
+
 /** The confirmation steps, by their `?aksi=` slug. */
 export const CONFIRM_ACTIONS = {
   nonaktifkan: { intent: "deactivate", target: "orang", key: "deactivate" },
