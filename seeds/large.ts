@@ -87,7 +87,8 @@ export async function seedLarge(db: DB, opts: Partial<LargeOptions> = {}): Promi
       time_zone: pick(ZONES),
       locale: "id",
       agency_id: agencyId,
-      agency_role: i % 40 === 0 ? "admin" : "member",
+      // One admin for the biggest agency; elsewhere about one in forty (agencies have one or two).
+      agency_role: i === 0 || (i >= o.biggestAgency && i % 40 === 0) ? "admin" : "member",
       status: rand() < 0.95 ? "active" : "deactivated",
       password_hash: passwordHash,
       created_at: now,
