@@ -39,12 +39,24 @@ export function clearSessionCookie(): string {
 }
 
 const cache = new WeakMap<Request, Promise<ValidatedSession | null>>();
+// Remix hands each loader of one page its own copy of the Request, so the WeakMap alone misses:
+// validations of the same token that start in the same turn of the event loop share one result.
+// The entry is dropped on the next turn, so a sign-out or deactivation is never served stale.
+const sameTurn = new Map<string, Promise<ValidatedSession | null>>();
 
 export function getSession(request: Request): Promise<ValidatedSession | null> {
   let hit = cache.get(request);
   if (!hit) {
     const token = readCookie(request, SESSION_COOKIE);
-    hit = token ? validateSessionToken(db, token, inactivityMs()) : Promise.resolve(null);
+    if (!token) hit = Promise.resolve(null);
+    else {
+      hit = sameTurn.get(token);
+      if (!hit) {
+        hit = validateSessionToken(db, token, inactivityMs());
+        sameTurn.set(token, hit);
+        setImmediate(() => sameTurn.delete(token));
+      }
+    }
     cache.set(request, hit);
   }
   return hit;
