@@ -103,7 +103,7 @@ describe("deactivating agencies", () => {
     expect(await setAgencyActive(db, id, false, actor)).toEqual({ ok: true, changed: true });
     const a = await getAgency(db, id);
     expect(a?.active).toBe(false);
-    expect(a?.deactivated_at).toBeTruthy();
+    expect(a?.deactivated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const p = await db.selectFrom("user").select(["status", "agency_id"]).where("id", "=", person).executeTakeFirstOrThrow();
     expect(p).toEqual({ status: "active", agency_id: id });
     expect((await listAgencies(db, { q: "Nonaktif Uji" })).rows).toHaveLength(0);

@@ -270,7 +270,7 @@ describe("network profile and roles", () => {
     const revoke = await s.request("/jejaring/peran", { method: "POST", cookie: koordinator, body: new URLSearchParams({ intent: "revoke", userId: me.id, role: "koordinator" }) });
     expect(revoke.status).toBe(302);
     expect(await (await follow(revoke, koordinator)).text()).toContain("jejaring harus memiliki paling sedikit satu koordinator aktif");
-    expect(await db.selectFrom("network_role").select("role").where("user_id", "=", me.id).where("role", "=", "koordinator").executeTakeFirst()).toBeTruthy();
+    expect(await db.selectFrom("network_role").select("role").where("user_id", "=", me.id).where("role", "=", "koordinator").executeTakeFirst()).toEqual({ role: "koordinator" });
   });
 
   it("invites a new person with a network role by e-mail", async () => {
