@@ -3,12 +3,8 @@
 // renamed file is refused with a message. Files are stored as-is under UPLOAD_DIR/meetings/<random>.
 import fs from "node:fs/promises";
 import path from "node:path";
-import {
-  MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
 import { randomToken } from "./crypto.server";
-import { uploadPath } from "./upload.server";
+import { parseMultipart, uploadPath } from "./upload.server";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_UPLOAD = 5;
@@ -52,52 +48,21 @@ export async function parseFormWithAttachments(
   fieldName = "attachments",
 ): Promise<{ formData: FormData; files: IncomingFile[] }> {
   const files: IncomingFile[] = [];
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    const formData = await request.formData();
-    formData.delete(fieldName);
-    return { formData, files };
-  }
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES });
-  const text = unstable_createMemoryUploadHandler({ maxPartSize: 512 * 1024 });
-  const handler: UploadHandler = async (part) => {
-    if (part.name !== fieldName) {
-      if (part.filename === undefined) return text(part);
-      await drain(part.data);
-      return undefined;
-    }
-    if (!part.filename) {
-      await drain(part.data); // an empty file input
-      return undefined;
-    }
-    if (files.length >= MAX_ATTACHMENTS_PER_UPLOAD) {
-      await drain(part.data);
-      files.push({ ok: false, name: part.filename, error: "attachment.tooMany" });
-      return undefined;
-    }
-    try {
-      const value = await memory(part);
-      if (value instanceof File) files.push({ ok: true, file: value });
-    } catch (e) {
-      if (!(e instanceof MaxPartSizeExceededError)) throw e;
-      await drain(part.data);
-      files.push({ ok: false, name: part.filename, error: "attachment.tooLarge" });
-    }
-    return undefined;
-  };
-  try {
-    const formData = await unstable_parseMultipartFormData(request, handler);
-    return { formData, files };
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) throw new Response("error.413", { status: 413 });
-    throw new Response("error.400", { status: 400 });
-  }
-}
-
-async function drain(data: AsyncIterable<Uint8Array>) {
-  for await (const _chunk of data) {
-    /* discard */
-  }
+  const formData = await parseMultipart(request, {
+    fileFields: [fieldName],
+    maxFileBytes: MAX_ATTACHMENT_BYTES,
+    textBytes: 512 * 1024,
+    onFile: async (part) => {
+      if (files.length >= MAX_ATTACHMENTS_PER_UPLOAD) {
+        await part.skip();
+        files.push({ ok: false, name: part.filename, error: "attachment.tooMany" });
+        return;
+      }
+      const r = await part.read();
+      files.push(r.ok ? { ok: true, file: r.file } : { ok: false, name: part.filename, error: "attachment.tooLarge" });
+    },
+  });
+  return { formData, files };
 }
 
 export interface CheckedFile { name: string; mime: string; bytes: Uint8Array }

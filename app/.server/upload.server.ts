@@ -23,50 +23,87 @@ export type UploadedPart =
   | { ok: true; file: File }
   | { ok: false; error: UploadError };
 
+export interface FilePart {
+  field: string;
+  filename: string;
+  /** Reads the file into memory; `{ ok: false }` when it is over the size limit (it is drained). */
+  read(): Promise<{ ok: true; file: File } | { ok: false }>;
+  /** Drops the file unread. */
+  skip(): Promise<void>;
+}
+
 /**
- * Reads a form that may be multipart. Parts named in `fileFields` are taken out of the FormData
- * (they are never echoed back to the form) and returned in `files`; an empty file input counts as
- * no file. A file over `maxFileBytes` is drained and reported as `upload.tooLarge`, while every other
- * field is still parsed. A plain urlencoded body is read as usual, with no files.
+ * The one multipart reader. Parts of `fileFields` are handed to `onFile` (an empty file input is
+ * skipped) and never echoed back in the FormData; every other field is parsed as usual, so a form
+ * with a refused file comes back with what was typed. A plain urlencoded body is read as usual.
+ * A malformed body answers 400, a text field over `textBytes` 413.
+ */
+export async function parseMultipart(
+  request: Request,
+  opts: { fileFields: string[]; maxFileBytes: number; textBytes?: number; onFile: (part: FilePart) => Promise<void> },
+): Promise<FormData> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) {
+    const formData = await request.formData();
+    for (const name of opts.fileFields) formData.delete(name);
+    return formData;
+  }
+  const memory = unstable_createMemoryUploadHandler({ maxPartSize: opts.maxFileBytes });
+  const text = unstable_createMemoryUploadHandler({ maxPartSize: opts.textBytes ?? 256 * 1024 });
+  const handler: UploadHandler = async (part) => {
+    if (!opts.fileFields.includes(part.name)) {
+      if (part.filename === undefined) return text(part);
+      await drain(part.data); // a file nobody asked for is read and dropped
+      return undefined;
+    }
+    if (!part.filename) {
+      await drain(part.data); // an empty file input
+      return undefined;
+    }
+    await opts.onFile({
+      field: part.name,
+      filename: part.filename,
+      skip: () => drain(part.data),
+      async read() {
+        try {
+          const value = await memory(part);
+          return value instanceof File ? { ok: true, file: value } : { ok: false };
+        } catch (e) {
+          if (!(e instanceof MaxPartSizeExceededError)) throw e;
+          // Read (and drop) the rest of this part so the parser can go on to the fields after it.
+          await drain(part.data);
+          return { ok: false };
+        }
+      },
+    });
+    return undefined;
+  };
+  try {
+    return await unstable_parseMultipartFormData(request, handler);
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) throw new Response("error.413", { status: 413 });
+    throw new Response("error.400", { status: 400 });
+  }
+}
+
+/**
+ * Reads a form that may carry one file per field in `fileFields` (returned in `files`). A file over
+ * `maxFileBytes` is reported as `upload.tooLarge`; an empty file input counts as no file.
  */
 export async function parseUploadForm(
   request: Request,
   { fileFields, maxFileBytes }: { fileFields: string[]; maxFileBytes: number },
 ): Promise<{ formData: FormData; files: Map<string, UploadedPart> }> {
   const files = new Map<string, UploadedPart>();
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) {
-    const formData = await request.formData();
-    for (const name of fileFields) formData.delete(name);
-    return { formData, files };
-  }
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxFileBytes });
-  // Text fields get a generous limit of their own; they are small in every form we have.
-  const text = unstable_createMemoryUploadHandler({ maxPartSize: 256 * 1024 });
-  const handler: UploadHandler = async (part) => {
-    if (!fileFields.includes(part.name)) {
-      if (part.filename === undefined) return text(part);
-      await drain(part.data); // a file nobody asked for is read and dropped
-      return undefined;
-    }
-    try {
-      const value = await memory(part);
-      if (value instanceof File && (value.size > 0 || value.name)) files.set(part.name, { ok: true, file: value });
-    } catch (e) {
-      if (!(e instanceof MaxPartSizeExceededError)) throw e;
-      // Read (and drop) the rest of this part so the parser can go on to the fields after it.
-      await drain(part.data);
-      files.set(part.name, { ok: false, error: "upload.tooLarge" });
-    }
-    return undefined;
-  };
-  try {
-    const formData = await unstable_parseMultipartFormData(request, handler);
-    return { formData, files };
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) throw new Response("error.413", { status: 413 });
-    throw new Response("error.400", { status: 400 });
-  }
+  const formData = await parseMultipart(request, {
+    fileFields,
+    maxFileBytes,
+    onFile: async (part) => {
+      const r = await part.read();
+      files.set(part.field, r.ok ? { ok: true, file: r.file } : { ok: false, error: "upload.tooLarge" });
+    },
+  });
+  return { formData, files };
 }
 
 async function drain(data: AsyncIterable<Uint8Array>) {
