@@ -11,6 +11,7 @@
 // Permission checks (`can()`) stay in the routes; these functions enforce the data rules.
 import type { DB } from "#db/connection";
 import { createId, nowIso } from "~/.server/crypto.server";
+import { sendInvitationMail } from "~/.server/invitation-mail.server";
 import { sendMail } from "~/.server/mailer.server";
 import { hashPassword } from "~/.server/password.server";
 import { parseLocale, translate, type MessageKey } from "~/i18n";
@@ -200,24 +201,16 @@ export async function inviteMember(
   const email = input.email.trim().toLowerCase();
   const taken = await db.selectFrom("user").select("id").where("email", "=", email).executeTakeFirst();
   if (taken) return { ok: false, field: "email", error: "member.invite.emailTaken" };
-  const [agency, inviter, network] = await Promise.all([
-    db.selectFrom("agency").select(["name", "active"]).where("id", "=", input.agencyId).executeTakeFirstOrThrow(),
-    db.selectFrom("user").select("name").where("id", "=", actor.id).executeTakeFirstOrThrow(),
-    db.selectFrom("network").select("name").executeTakeFirst(),
-  ]);
+  const agency = await db.selectFrom("agency").select(["name", "active"]).where("id", "=", input.agencyId).executeTakeFirstOrThrow();
   if (agency.active !== 1) return { ok: false, field: "email", error: "member.error.agencyInactive" };
   const { id, token } = await createInvitation(db, {
     email, name: input.name || null, agencyId: input.agencyId, agencyRole: "member", invitedBy: actor.id,
   });
-  const params = {
-    network: network?.name ?? "Sinergi",
-    inviter: inviter.name,
-    role: translate("id", "member.invite.roleParam", { agency: agency.name }),
-  };
-  await sendMail(db, {
+  await sendInvitationMail(db, {
     to: email,
-    subject: `[Sinergi] ${translate("id", "notify.invitation.title", params)}`,
-    text: `${translate("id", "notify.invitation.body", params)}\n\n${link(token)}\n\n— Sinergi`,
+    link: link(token),
+    roleLabel: translate("id", "member.invite.roleParam", { agency: agency.name }),
+    inviterId: actor.id,
   });
   await audit(db, {
     actorId: actor.id, action: "invitation.create", targetType: "invitation", targetId: id,
