@@ -43,6 +43,41 @@ export type AgendaItem = Selectable<AgendaItemTable>;
 export type NewAgendaItem = Insertable<AgendaItemTable>;
 export type AgendaItemUpdate = Updateable<AgendaItemTable>;
 
+export interface AssignmentTable {
+  id: string;
+  module_id: string;
+  position: number;
+  kind: string;
+  title: string;
+  instructions_json: string | null;
+  rubric_id: string | null;
+  opens_at: string;
+  due_at: string;
+  late_until: string;
+  time_zone: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Assignment = Selectable<AssignmentTable>;
+export type NewAssignment = Insertable<AssignmentTable>;
+export type AssignmentUpdate = Updateable<AssignmentTable>;
+
+export interface AssignmentExtensionTable {
+  assignment_id: string;
+  user_id: string;
+  due_at: string;
+  late_until: string;
+  reason: string | null;
+  granted_by: string | null;
+  created_at: string;
+}
+
+export type AssignmentExtension = Selectable<AssignmentExtensionTable>;
+export type NewAssignmentExtension = Insertable<AssignmentExtensionTable>;
+export type AssignmentExtensionUpdate = Updateable<AssignmentExtensionTable>;
+
 export interface AuditLogTable {
   id: string;
   actor_id: string | null;
@@ -69,6 +104,43 @@ export type CalendarFeed = Selectable<CalendarFeedTable>;
 export type NewCalendarFeed = Insertable<CalendarFeedTable>;
 export type CalendarFeedUpdate = Updateable<CalendarFeedTable>;
 
+export interface CertificateTable {
+  id: string;
+  code: string;
+  enrolment_id: string;
+  user_id: string;
+  module_id: string;
+  holder_name: string;
+  agency_name: string | null;
+  module_title: string;
+  jp: number;
+  starts_on: string;
+  completed_on: string;
+  organiser: string;
+  issued_at: string;
+  revoked_at: string | null;
+}
+
+export type Certificate = Selectable<CertificateTable>;
+export type NewCertificate = Insertable<CertificateTable>;
+export type CertificateUpdate = Updateable<CertificateTable>;
+
+export interface CohortTable {
+  id: string;
+  module_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  time_zone: string;
+  open_enrolment: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type Cohort = Selectable<CohortTable>;
+export type NewCohort = Insertable<CohortTable>;
+export type CohortUpdate = Updateable<CohortTable>;
+
 export interface EmailOutboxTable {
   id: string;
   to_address: string;
@@ -84,6 +156,23 @@ export type EmailOutbox = Selectable<EmailOutboxTable>;
 export type NewEmailOutbox = Insertable<EmailOutboxTable>;
 export type EmailOutboxUpdate = Updateable<EmailOutboxTable>;
 
+export interface EnrolmentTable {
+  id: string;
+  cohort_id: string;
+  module_id: string;
+  user_id: string;
+  agency_id: string | null;
+  source: string;
+  status: string;
+  enrolled_by: string | null;
+  enrolled_at: string;
+  completed_at: string | null;
+}
+
+export type Enrolment = Selectable<EnrolmentTable>;
+export type NewEnrolment = Insertable<EnrolmentTable>;
+export type EnrolmentUpdate = Updateable<EnrolmentTable>;
+
 export interface FollowUpUpdateTable {
   id: string;
   outcome_id: string;
@@ -96,6 +185,32 @@ export interface FollowUpUpdateTable {
 export type FollowUpUpdate = Selectable<FollowUpUpdateTable>;
 export type NewFollowUpUpdate = Insertable<FollowUpUpdateTable>;
 export type FollowUpUpdateUpdate = Updateable<FollowUpUpdateTable>;
+
+export interface GradeTable {
+  id: string;
+  submission_id: string;
+  version_id: string;
+  grader_id: string | null;
+  decision: string;
+  score: number | null;
+  feedback: string | null;
+  created_at: string;
+}
+
+export type Grade = Selectable<GradeTable>;
+export type NewGrade = Insertable<GradeTable>;
+export type GradeUpdate = Updateable<GradeTable>;
+
+export interface GradeCriterionTable {
+  grade_id: string;
+  criterion_id: string;
+  level: number;
+  comment: string | null;
+}
+
+export type GradeCriterion = Selectable<GradeCriterionTable>;
+export type NewGradeCriterion = Insertable<GradeCriterionTable>;
+export type GradeCriterionUpdate = Updateable<GradeCriterionTable>;
 
 export interface InvitationTable {
   id: string;
@@ -130,6 +245,53 @@ export interface JoinRequestTable {
 export type JoinRequest = Selectable<JoinRequestTable>;
 export type NewJoinRequest = Insertable<JoinRequestTable>;
 export type JoinRequestUpdate = Updateable<JoinRequestTable>;
+
+export interface LessonTable {
+  id: string;
+  module_id: string;
+  position: number;
+  title: string;
+  content_json: string | null;
+  video_kind: string | null;
+  video_url: string | null;
+  video_path: string | null;
+  video_mime: string | null;
+  video_seconds: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Lesson = Selectable<LessonTable>;
+export type NewLesson = Insertable<LessonTable>;
+export type LessonUpdate = Updateable<LessonTable>;
+
+export interface LessonAttachmentTable {
+  id: string;
+  lesson_id: string;
+  original_name: string;
+  stored_path: string;
+  mime_type: string;
+  size_bytes: number;
+  created_at: string;
+}
+
+export type LessonAttachment = Selectable<LessonAttachmentTable>;
+export type NewLessonAttachment = Insertable<LessonAttachmentTable>;
+export type LessonAttachmentUpdate = Updateable<LessonAttachmentTable>;
+
+export interface LessonProgressTable {
+  lesson_id: string;
+  user_id: string;
+  watched_json: string | null;
+  watched_seconds: Generated<number>;
+  duration_seconds: number | null;
+  completed_at: string | null;
+  updated_at: string;
+}
+
+export type LessonProgress = Selectable<LessonProgressTable>;
+export type NewLessonProgress = Insertable<LessonProgressTable>;
+export type LessonProgressUpdate = Updateable<LessonProgressTable>;
 
 export interface MeetingTable {
   id: string;
@@ -302,6 +464,37 @@ export type MinutesRevision = Selectable<MinutesRevisionTable>;
 export type NewMinutesRevision = Insertable<MinutesRevisionTable>;
 export type MinutesRevisionUpdate = Updateable<MinutesRevisionTable>;
 
+export interface ModuleTable {
+  id: string;
+  title: string;
+  summary: Generated<string>;
+  jp: number;
+  output_category: string;
+  cover_path: string | null;
+  status: string;
+  self_enrol: Generated<number>;
+  pass_mark: number | null;
+  organiser: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export type Module = Selectable<ModuleTable>;
+export type NewModule = Insertable<ModuleTable>;
+export type ModuleUpdate = Updateable<ModuleTable>;
+
+export interface ModuleFacilitatorTable {
+  module_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export type ModuleFacilitator = Selectable<ModuleFacilitatorTable>;
+export type NewModuleFacilitator = Insertable<ModuleFacilitatorTable>;
+export type ModuleFacilitatorUpdate = Updateable<ModuleFacilitatorTable>;
+
 export interface NetworkTable {
   id: string;
   name: string;
@@ -375,6 +568,38 @@ export type PasswordReset = Selectable<PasswordResetTable>;
 export type NewPasswordReset = Insertable<PasswordResetTable>;
 export type PasswordResetUpdate = Updateable<PasswordResetTable>;
 
+export interface RubricTable {
+  id: string;
+  title: string;
+  description: string | null;
+  scope: string;
+  work_kind: string | null;
+  locked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Rubric = Selectable<RubricTable>;
+export type NewRubric = Insertable<RubricTable>;
+export type RubricUpdate = Updateable<RubricTable>;
+
+export interface RubricCriterionTable {
+  id: string;
+  rubric_id: string;
+  position: number;
+  title: string;
+  weight: number;
+  level_1: string;
+  level_2: string;
+  level_3: string;
+  level_4: string;
+}
+
+export type RubricCriterion = Selectable<RubricCriterionTable>;
+export type NewRubricCriterion = Insertable<RubricCriterionTable>;
+export type RubricCriterionUpdate = Updateable<RubricCriterionTable>;
+
 export interface ScheduledReminderTable {
   id: string;
   kind: string;
@@ -405,6 +630,67 @@ export type Session = Selectable<SessionTable>;
 export type NewSession = Insertable<SessionTable>;
 export type SessionUpdate = Updateable<SessionTable>;
 
+export interface SubmissionTable {
+  id: string;
+  assignment_id: string;
+  module_id: string;
+  user_id: string;
+  agency_id: string | null;
+  status: string;
+  draft_json: string | null;
+  draft_link: string | null;
+  draft_revision: Generated<number>;
+  draft_saved_at: string | null;
+  current_version_id: string | null;
+  version_count: Generated<number>;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  late: Generated<number>;
+  score: number | null;
+  graded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Submission = Selectable<SubmissionTable>;
+export type NewSubmission = Insertable<SubmissionTable>;
+export type SubmissionUpdate = Updateable<SubmissionTable>;
+
+export interface SubmissionFileTable {
+  id: string;
+  submission_id: string;
+  version_id: string | null;
+  role: string;
+  position: Generated<number>;
+  caption: string | null;
+  stored_path: string;
+  thumb_path: string | null;
+  mime_type: string;
+  width: number | null;
+  height: number | null;
+  size_bytes: number;
+  created_at: string;
+}
+
+export type SubmissionFile = Selectable<SubmissionFileTable>;
+export type NewSubmissionFile = Insertable<SubmissionFileTable>;
+export type SubmissionFileUpdate = Updateable<SubmissionFileTable>;
+
+export interface SubmissionVersionTable {
+  id: string;
+  submission_id: string;
+  number: number;
+  body_json: string | null;
+  word_count: number | null;
+  link_url: string | null;
+  late: Generated<number>;
+  submitted_at: string;
+}
+
+export type SubmissionVersion = Selectable<SubmissionVersionTable>;
+export type NewSubmissionVersion = Insertable<SubmissionVersionTable>;
+export type SubmissionVersionUpdate = Updateable<SubmissionVersionTable>;
+
 export interface UserTable {
   id: string;
   email: string;
@@ -432,12 +718,22 @@ export type UserUpdate = Updateable<UserTable>;
 export interface Database {
   agency: AgencyTable;
   agenda_item: AgendaItemTable;
+  assignment: AssignmentTable;
+  assignment_extension: AssignmentExtensionTable;
   audit_log: AuditLogTable;
   calendar_feed: CalendarFeedTable;
+  certificate: CertificateTable;
+  cohort: CohortTable;
   email_outbox: EmailOutboxTable;
+  enrolment: EnrolmentTable;
   follow_up_update: FollowUpUpdateTable;
+  grade: GradeTable;
+  grade_criterion: GradeCriterionTable;
   invitation: InvitationTable;
   join_request: JoinRequestTable;
+  lesson: LessonTable;
+  lesson_attachment: LessonAttachmentTable;
+  lesson_progress: LessonProgressTable;
   meeting: MeetingTable;
   meeting_attachment: MeetingAttachmentTable;
   meeting_guest: MeetingGuestTable;
@@ -447,12 +743,19 @@ export interface Database {
   meeting_series: MeetingSeriesTable;
   minutes_comment: MinutesCommentTable;
   minutes_revision: MinutesRevisionTable;
+  module: ModuleTable;
+  module_facilitator: ModuleFacilitatorTable;
   network: NetworkTable;
   network_role: NetworkRoleTable;
   notification: NotificationTable;
   outcome: OutcomeTable;
   password_reset: PasswordResetTable;
+  rubric: RubricTable;
+  rubric_criterion: RubricCriterionTable;
   scheduled_reminder: ScheduledReminderTable;
   session: SessionTable;
+  submission: SubmissionTable;
+  submission_file: SubmissionFileTable;
+  submission_version: SubmissionVersionTable;
   user: UserTable;
 }

@@ -30,7 +30,15 @@ export type Permission =
   | "outcome.manage" // record information, decisions and actions of a meeting
   | "followUp.view" // the register and one action (other agencies may read)
   | "followUp.update" // progress on an action owned by scope.agencyId
-  | "series.manage"; // recurring series and copies of meetings
+  | "series.manage" // recurring series and copies of meetings
+  | "training.author" // create modules and library rubrics (fasilitator, koordinator)
+  | "module.view" // a module's page: published ones to every member; drafts to its managers and readers of all
+  | "module.manage" // edit a module, its lessons, assignments, rubrics, cohorts and enrolments; grade (scope.isFacilitator)
+  | "module.learn" // open lessons and submit work: scope.enrolled (managers may preview)
+  | "module.selfEnrol" // scope.moduleStatus published + scope.selfEnrol
+  | "submission.view" // author (scope.ownerId), the module's fasilitators, the coordinator — never other trainees
+  | "submission.grade" // the module's fasilitators and the coordinator
+  | "certificate.view"; // its holder (scope.ownerId) and readers of all
 
 export interface Scope {
   agencyId?: string | null;
@@ -39,6 +47,13 @@ export interface Scope {
   invited?: boolean;
   /** minutes: draft | circulated | approved | locked */
   minutesStatus?: string | null;
+  /** training: the viewer facilitates this module / is enrolled in it; the module's status */
+  isFacilitator?: boolean;
+  enrolled?: boolean;
+  moduleStatus?: string;
+  selfEnrol?: boolean;
+  /** the person a record (submission, certificate) belongs to */
+  ownerId?: string | null;
 }
 
 export const hasRole = (user: SessionUser, role: SessionUser["networkRoles"][number]) =>
@@ -92,6 +107,21 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
       return true;
     case "followUp.update":
       return isCoordinator(user) || isAgencyAdminOf(user, scope.agencyId);
+    case "training.author":
+      return isCoordinator(user) || hasRole(user, "fasilitator");
+    case "module.view":
+      return readsAll(user) || scope.isFacilitator === true || scope.moduleStatus === "published";
+    case "module.manage":
+    case "submission.grade":
+      return isCoordinator(user) || scope.isFacilitator === true;
+    case "module.learn":
+      return isCoordinator(user) || scope.isFacilitator === true || (scope.enrolled === true && scope.moduleStatus !== "draft");
+    case "module.selfEnrol":
+      return scope.moduleStatus === "published" && scope.selfEnrol === true;
+    case "submission.view":
+      return isCoordinator(user) || scope.isFacilitator === true || (!!scope.ownerId && scope.ownerId === user.id);
+    case "certificate.view":
+      return readsAll(user) || (!!scope.ownerId && scope.ownerId === user.id);
   }
 }
 

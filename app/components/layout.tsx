@@ -22,6 +22,8 @@ function navFor(user: ShellUser): NavItem[] {
     { to: "/", label: "nav.home", end: true },
     { to: "/rapat", label: "nav.meetings" },
     { to: "/tindak-lanjut", label: "nav.followUps" },
+    { to: "/belajar", label: "nav.learning" },
+    { to: "/pelatihan", label: "nav.training" },
   ];
   if (user.agencyId) items.push({ to: `/instansi/${user.agencyId}`, label: "nav.myAgency" });
   items.push({ to: "/instansi", label: "nav.agencies", end: true });

@@ -10,6 +10,10 @@ import { notification as idNotification } from "./id/notification";
 import { invitation as idInvitation } from "./id/invitation";
 import { meeting as idMeeting } from "./id/meeting";
 import { minutes as idMinutes } from "./id/minutes";
+import { module as idModule } from "./id/module";
+import { assignment as idAssignment } from "./id/assignment";
+import { submission as idSubmission } from "./id/submission";
+import { learning as idLearning } from "./id/learning";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { account as enAccount } from "./en/account";
@@ -20,11 +24,17 @@ import { notification as enNotification } from "./en/notification";
 import { invitation as enInvitation } from "./en/invitation";
 import { meeting as enMeeting } from "./en/meeting";
 import { minutes as enMinutes } from "./en/minutes";
+import { module as enModule } from "./en/module";
+import { assignment as enAssignment } from "./en/assignment";
+import { submission as enSubmission } from "./en/submission";
+import { learning as enLearning } from "./en/learning";
 
 export const id = {
   ...idCommon, ...idAuth, ...idAccount, ...idAgency, ...idMember, ...idProfile, ...idNotification, ...idInvitation, ...idMeeting, ...idMinutes,
+  ...idModule, ...idAssignment, ...idSubmission, ...idLearning,
 };
 export type MessageKey = keyof typeof id;
 export const en: Record<MessageKey, string> = {
   ...enCommon, ...enAuth, ...enAccount, ...enAgency, ...enMember, ...enProfile, ...enNotification, ...enInvitation, ...enMeeting, ...enMinutes,
+  ...enModule, ...enAssignment, ...enSubmission, ...enLearning,
 };

@@ -3,9 +3,11 @@ import type { Migration } from "kysely";
 import * as m0001 from "./2026-11-22-0001-foundation";
 import * as m0002 from "./2026-11-22-0002-meetings";
 import * as m0003 from "./2026-11-22-0003-member-admin-index";
+import * as m0004 from "./2026-11-22-0004-training";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
   "2026-11-22-0002-meetings": m0002,
   "2026-11-22-0003-member-admin-index": m0003,
+  "2026-11-22-0004-training": m0004,
 };

@@ -6,6 +6,8 @@ export const common: Record<keyof typeof id, string> = {
   "nav.home": "Home",
   "nav.agencies": "Agencies",
   "nav.meetings": "Meetings",
+  "nav.learning": "My learning",
+  "nav.training": "Training",
   "nav.followUps": "Follow-ups",
   "nav.myAgency": "My agency",
   "nav.network": "Network",

@@ -5,6 +5,8 @@ export const common = {
   "nav.home": "Beranda",
   "nav.agencies": "Instansi",
   "nav.meetings": "Rapat",
+  "nav.learning": "Belajar",
+  "nav.training": "Pelatihan",
   "nav.followUps": "Tindak Lanjut",
   "nav.myAgency": "Instansi Saya",
   "nav.network": "Jejaring",
