@@ -3,6 +3,7 @@
 import type { DB } from "#db/connection";
 import { seedDemoMinutesAndFollowUps } from "./demo-followups";
 import { seedDemoMeetings } from "./demo-meetings";
+import { seedDemoTraining } from "./demo-training";
 import { makeAgency, makeNetwork, makePerson, type AgencyInput } from "./factories";
 
 const agencies: (AgencyInput & { key: string })[] = [
@@ -46,6 +47,7 @@ export async function seedDemo(db: DB): Promise<void> {
   for (const p of people) await makePerson(db, { ...p, roles: "roles" in p ? [...p.roles] : [] });
   await seedDemoMeetings(db);
   await seedDemoMinutesAndFollowUps(db);
+  await seedDemoTraining(db);
 }
 
 /** Seeds the demo network if the database holds no network yet. Returns true when it did. */

@@ -4,6 +4,8 @@ import { createDb, DEFAULT_DATABASE_URL } from "#db/connection";
 import { migrateToLatest } from "#db/migrate";
 import { seedDemoIfEmpty } from "./demo";
 import { seedLarge } from "./large";
+import { seedLargeMeetings } from "./large-meetings";
+import { seedLargeTraining } from "./large-training";
 
 const scale = process.argv.includes("--scale") ? process.argv[process.argv.indexOf("--scale") + 1] : "demo";
 const db = createDb(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
@@ -14,6 +16,8 @@ try {
   if (scale === "large") {
     const t = Date.now();
     await seedLarge(db);
+    await seedLargeMeetings(db);
+    await seedLargeTraining(db);
     console.log(`Data sintetis skala besar dimuat dalam ${((Date.now() - t) / 1000).toFixed(1)} dtk.`);
   }
 } finally {

@@ -11,6 +11,7 @@ import { migrateToLatest } from "#db/migrate";
 import { seedDemoIfEmpty } from "#seeds/demo";
 import { seedLarge } from "#seeds/large";
 import { seedLargeMeetings } from "#seeds/large-meetings";
+import { seedLargeTraining } from "#seeds/large-training";
 import { targets, type BenchContext } from "./targets";
 
 const arg = (name: string, fallback: number) => {
@@ -45,6 +46,9 @@ async function main() {
   const t0 = Date.now();
   const { biggestAgencyId } = await seedLarge(db);
   const { bigMeetingId } = await seedLargeMeetings(db);
+  const t1 = Date.now();
+  const { bigModuleId, bigAssignmentId, submissions } = await seedLargeTraining(db);
+  console.log(`  ${submissions} kiriman tugas (${((Date.now() - t1) / 1000).toFixed(1)} dtk)`);
   const demo = await db.selectFrom("agency").select("id").where("short_name", "=", "Dinkes").executeTakeFirstOrThrow();
   const counts = await db
     .selectFrom("agency")
@@ -53,7 +57,7 @@ async function main() {
   console.log(`  ${counts.agencies} instansi, ${counts.people} orang (${((Date.now() - t0) / 1000).toFixed(1)} dtk)`);
   const meetings = await db.selectFrom("meeting").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   console.log(`  ${meetings.n} rapat`);
-  const ctx: BenchContext = { db, biggestAgencyId, demoAgencyId: demo.id, bigMeetingId };
+  const ctx: BenchContext = { db, biggestAgencyId, demoAgencyId: demo.id, bigMeetingId, bigModuleId, bigAssignmentId };
 
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, COOKIE_SECURE: "false", RATE_LIMIT_FACTOR: "1000", SEED_DEMO: "false" },

@@ -8,6 +8,10 @@ export interface BenchContext {
   demoAgencyId: string;
   /** a published meeting, a week ahead, to which all 500 agencies are invited */
   bigMeetingId: string;
+  /** training: a module with 5,000 enrolled (Rina among them, the demo fasilitator facilitating) */
+  bigModuleId: string;
+  /** its first assignment, with ~4,500 of the 200,000 submissions */
+  bigAssignmentId: string;
 }
 
 export interface Target {
@@ -42,4 +46,13 @@ export const targets: Target[] = [
   { name: "Daftar rapat /rapat (admin instansi)", as: "admin.dinkes@sinergi.test", path: () => "/rapat", minRatio: 0.5 },
   { name: "Halaman rapat (500 instansi diundang)", as: "admin.dinkes@sinergi.test", path: (c) => `/rapat/${c.bigMeetingId}`, minRatio: 0.5 },
   { name: "Papan RSVP (500 instansi)", as: "koordinator@sinergi.test", path: (c) => `/rapat/${c.bigMeetingId}/undangan`, minRatio: 0.5 },
+  // Training (issue 4): 40 modules, ~46,000 enrolments, 200,000 submissions.
+  { name: "Halaman modul (5.000 peserta)", as: "rina@sinergi.test", path: (c) => `/pelatihan/${c.bigModuleId}`, minRatio: 0.5 },
+  { name: "Belajar saya /belajar", as: "rina@sinergi.test", path: () => "/belajar", minRatio: 0.5 },
+  {
+    name: "Antrean penilaian (4.500 kiriman)",
+    as: "fasilitator@sinergi.test",
+    path: (c) => `/pelatihan/${c.bigModuleId}/tugas/${c.bigAssignmentId}/penilaian`,
+    minRatio: 0.5,
+  },
 ];
