@@ -12,6 +12,7 @@ import { seedDemoIfEmpty } from "#seeds/demo";
 import { seedLarge } from "#seeds/large";
 import { seedLargeMeetings } from "#seeds/large-meetings";
 import { seedLargeTraining } from "#seeds/large-training";
+import { measureInProcess } from "./in-process";
 import { targets, type BenchContext } from "./targets";
 
 const arg = (name: string, fallback: number) => {
@@ -114,6 +115,11 @@ async function main() {
       if (r.minRatio) goals.push(`≥ ${fmt(r.minRatio, 2)}× ${ratio >= r.minRatio ? "✓" : "✗"}`);
       if (r.maxP99Ms) goals.push(`p99 < ${r.maxP99Ms} ms ${r.p99 < r.maxP99Ms ? "✓" : "✗"}`);
       console.log(`| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.cpu, 2)} | ${fmt(ratio, 2)} | ${goals.join(", ") || "acuan"} | ${r.errors} |`);
+    }
+    console.log("\n| Pekerjaan di dalam proses | median ms | target |");
+    console.log("|---|---:|---|");
+    for (const m of await measureInProcess()) {
+      console.log(`| ${m.name} | ${fmt(m.ms)} | < ${fmt(m.maxMs)} ms ${m.ms < m.maxMs ? "✓" : "✗"} |`);
     }
   } finally {
     child.kill("SIGTERM");
