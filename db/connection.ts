@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type CompiledQuery, type Compilable } from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -57,3 +57,23 @@ export function createDb(url: string): DB {
 }
 
 export const DEFAULT_DATABASE_URL = "file:data/sinergi.db";
+
+/** A query that runs on every request (the session check, the unread count), compiled once per
+ *  database handle and then run with each call's values. Kysely otherwise builds and compiles the
+ *  same query afresh on every call, which for a lookup by key costs more than SQLite's own work.
+ *  `build` must use each argument exactly once, as a bound value, in the order given: this is
+ *  checked on the first call. */
+export function reusableQuery<Row, Args extends (string | number)[]>(build: (db: DB, ...args: Args) => Compilable<Row>) {
+  const compiled = new WeakMap<DB, CompiledQuery<Row>>();
+  return async (db: DB, ...args: Args): Promise<Row[]> => {
+    let query = compiled.get(db);
+    if (!query) {
+      query = build(db, ...args).compile();
+      if (query.parameters.length !== args.length || query.parameters.some((p, i) => p !== args[i])) {
+        throw new Error(`reusableQuery: the parameters of "${query.sql}" are not its arguments in order`);
+      }
+      compiled.set(db, query);
+    }
+    return (await db.executeQuery<Row>({ ...query, parameters: args })).rows;
+  };
+}

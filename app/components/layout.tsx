@@ -1,9 +1,13 @@
 // The page frame: header with the network's name, navigation by role, the unread count, the
 // account menu, and a footer with the language switch. Works without JavaScript (<details> menus).
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+// Every page carries this frame, so it is made of plain anchors and forms: its links navigate
+// client-side through one delegated handler (see client-nav.tsx) rather than a router <Link> each,
+// and signing out is a plain whole-page POST (the session ends; nothing client-side to keep).
+import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
+import { useClientNavigation } from "./client-nav";
 import { Notice } from "./ui/card";
 
 interface ShellUser {
@@ -35,10 +39,16 @@ function navFor(user: ShellUser): NavItem[] {
   return items;
 }
 
-const navLink = ({ isActive }: { isActive: boolean }) =>
-  `flex min-h-11 items-center whitespace-nowrap rounded-control px-3 font-semibold no-underline ${
+const navLink = (isActive: boolean) =>
+  `flex min-h-11 items-center whitespace-nowrap rounded-control px-2.5 font-semibold no-underline ${
     isActive ? "bg-white/15 text-white" : "text-brand-50 hover:bg-white/10"
   }`;
+
+/** What NavLink would decide: the item's own page, or (unless `end`) a page below it. */
+function isActive(pathname: string, item: NavItem) {
+  const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  return path === item.to || (!item.end && item.to !== "/" && path.startsWith(`${item.to}/`));
+}
 
 export function AppShell({ user, network, unread, flash, children }: {
   user: ShellUser | null;
@@ -48,29 +58,34 @@ export function AppShell({ user, network, unread, flash, children }: {
   children: ReactNode;
 }) {
   const t = useT();
+  const { pathname } = useLocation();
+  const onNavigate = useClientNavigation();
   const items = user ? navFor(user) : [];
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         {t("nav.skip")}
       </a>
-      <header role="banner" className="bg-brand-800 text-white">
+      <header role="banner" className="bg-brand-800 text-white" onClick={onNavigate}>
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
-          <Link to="/" className="flex min-h-11 min-w-0 items-center gap-2 text-white no-underline xl:min-w-auto">
+          <a href="/" className="flex min-h-11 min-w-0 items-center gap-2 text-white no-underline xl:min-w-auto">
             <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-lg bg-accent-500 font-black text-brand-900">S</span>
             <span className="min-w-0 leading-tight xl:min-w-auto">
               <span className="block text-lg font-bold">{t("app.name")}</span>
               {network ? <span className="block max-w-[11rem] truncate text-xs text-brand-100 sm:max-w-xs">{network.name}</span> : null}
             </span>
-          </Link>
+          </a>
           {user ? (
             <>
-              <nav aria-label={t("nav.main")} className="ml-4 hidden flex-1 items-center gap-1 xl:flex">
-                {items.filter((i) => !i.admin).map((i) => (
-                  <NavLink key={i.to} to={i.to} end={i.end} className={navLink} prefetch="intent">
-                    {t(i.label)}
-                  </NavLink>
-                ))}
+              <nav aria-label={t("nav.main")} className="ml-2 hidden flex-1 items-center gap-0.5 xl:flex">
+                {items.filter((i) => !i.admin).map((i) => {
+                  const active = isActive(pathname, i);
+                  return (
+                    <a key={i.to} href={i.to} className={navLink(active)} aria-current={active ? "page" : undefined}>
+                      {t(i.label)}
+                    </a>
+                  );
+                })}
                 <AdminMenu items={items.filter((i) => i.admin)} />
               </nav>
               <div className="ml-auto flex shrink-0 items-center gap-1 xl:shrink">
@@ -113,7 +128,7 @@ function NotificationBell({ unread }: { unread: number }) {
   const t = useT();
   const label = unread > 0 ? `${t("nav.notifications")} — ${t("notifications.unread", { count: unread })}` : t("nav.notifications");
   return (
-    <Link to="/notifikasi" aria-label={label} className="relative grid size-11 place-items-center rounded-control text-white hover:bg-white/10">
+    <a href="/notifikasi" aria-label={label} className="relative grid size-11 place-items-center rounded-control text-white hover:bg-white/10">
       <svg aria-hidden viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
@@ -123,7 +138,7 @@ function NotificationBell({ unread }: { unread: number }) {
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
-    </Link>
+    </a>
   );
 }
 
@@ -135,18 +150,18 @@ function AccountMenu({ user }: { user: ShellUser }) {
         <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 font-bold text-brand-800">
           {user.name.trim().charAt(0).toUpperCase()}
         </span>
-        <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
+        <span className="hidden max-w-[10rem] truncate sm:inline xl:hidden">{user.name}</span>
         <span className="sr-only">{t("nav.account")}</span>
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-60 rounded-card border border-line bg-white p-2 text-ink shadow-lg">
         <p className="truncate px-3 py-2 text-sm text-muted">{user.name}</p>
         <MenuLink to="/profil">{t("nav.profile")}</MenuLink>
         <MenuLink to="/profil/keamanan">{t("nav.security")}</MenuLink>
-        <Form method="post" action="/logout">
+        <form method="post" action="/logout">
           <button type="submit" className="flex min-h-11 w-full items-center rounded-control px-3 text-left font-semibold text-danger-700 hover:bg-danger-50">
             {t("nav.signOut")}
           </button>
-        </Form>
+        </form>
       </div>
     </details>
   );
@@ -154,9 +169,9 @@ function AccountMenu({ user }: { user: ShellUser }) {
 
 function MenuLink({ to, children }: { to: string; children: ReactNode }) {
   return (
-    <Link to={to} className="flex min-h-11 items-center rounded-control px-3 font-medium text-ink no-underline hover:bg-brand-50">
+    <a href={to} className="flex min-h-11 items-center rounded-control px-3 font-medium text-ink no-underline hover:bg-brand-50">
       {children}
-    </Link>
+    </a>
   );
 }
 

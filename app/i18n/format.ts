@@ -5,12 +5,20 @@ export type Locale = "id" | "en";
 const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
 
 // Building an Intl formatter costs far more than using one; list pages format hundreds of dates.
+// The option sets are named so that finding a cached formatter is a string lookup.
+const DATE_STYLES = {
+  offset: { timeZoneName: "shortOffset" },
+  long: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  short: { day: "numeric", month: "short", year: "numeric" },
+  calendar: { day: "numeric", month: "long", year: "numeric" },
+  clock: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function dtf(locale: Locale, tz: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${tz}|${JSON.stringify(options)}`;
+function dtf(locale: Locale, tz: string, style: keyof typeof DATE_STYLES): Intl.DateTimeFormat {
+  const key = `${locale}|${tz}|${style}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: tz });
+    f = new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_STYLES[style], timeZone: tz });
     formatters.set(key, f);
   }
   return f;
@@ -37,7 +45,7 @@ export function isValidTimeZone(tz: string): boolean {
 export function zoneAbbr(tz: string, at: Date = new Date()): string {
   const known = INDONESIAN_ZONES.find((z) => z.tz === tz);
   if (known) return known.abbr;
-  const offset = dtf("en", tz, { timeZoneName: "shortOffset" })
+  const offset = dtf("en", tz, "offset")
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
   // Other Indonesian-offset zones (e.g. Asia/Ujung_Pandang) still read as WIB/WITA/WIT.
@@ -50,16 +58,21 @@ export function zoneAbbr(tz: string, at: Date = new Date()): string {
 const toDate = (v: string | Date) => (typeof v === "string" ? new Date(v) : v);
 
 export function formatDate(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return dtf(locale, tz, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(toDate(v));
+  return dtf(locale, tz, "long").format(toDate(v));
 }
 
 export function formatShortDate(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return dtf(locale, tz, { day: "numeric", month: "short", year: "numeric" }).format(toDate(v));
+  return dtf(locale, tz, "short").format(toDate(v));
+}
+
+/** A calendar date ("2026-11-16", already in its own zone) as "16 November 2026". */
+export function formatCalendarDate(date: string, locale: Locale = "id"): string {
+  return dtf(locale, "UTC", "calendar").format(new Date(`${date}T12:00:00Z`));
 }
 
 /** "09.00" in id-ID, "09:00" in en-GB — without the zone. */
 export function formatClock(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return dtf(locale, tz, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(toDate(v));
+  return dtf(locale, tz, "clock").format(toDate(v));
 }
 
 /** "09.00 WIB" */

@@ -3,8 +3,9 @@
 // and the meeting list. Invitations/RSVP live in rsvp.server.ts, the agenda in agenda.server.ts,
 // reminders in meeting-reminders.server.ts. Every function takes the acting user's scope; routes
 // turn the booleans computed here into permission decisions (permissions.server.ts).
-import { sql } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "#db/connection";
+import type { Database } from "#db/schema";
 import { createId } from "~/.server/crypto.server";
 import { storeAttachment, type CheckedFile } from "~/.server/meeting-files.server";
 import { removeUpload } from "~/.server/upload.server";
@@ -273,7 +274,6 @@ export interface ListFilter {
 }
 
 const VISIBLE_TO_MEMBERS: MeetingStatus[] = ["published", "cancelled", "held", "closed"];
-const ALL_STATUSES: MeetingStatus[] = ["draft", "published", "cancelled", "held", "closed"];
 
 export async function listMeetings(db: DB, scope: ListScope, f: ListFilter, clock: Clock = () => new Date()) {
   const pageSize = f.pageSize ?? 20;
@@ -285,19 +285,28 @@ export async function listMeetings(db: DB, scope: ListScope, f: ListFilter, cloc
   const earliestOngoing = new Date(now.getTime() - 7 * 24 * 3600_000).toISOString();
   const agencyId = scope.agencyId ?? "";
 
-  let q = scope.seeAll
-    ? db.selectFrom("meeting").leftJoin("meeting_invitation as own", (j) => j.onRef("own.meeting_id", "=", "meeting.id").on("own.agency_id", "=", agencyId))
-    : db.selectFrom("meeting").innerJoin("meeting_invitation as own", (j) => j.onRef("own.meeting_id", "=", "meeting.id").on("own.agency_id", "=", agencyId));
-  q = q.where("meeting.status", "in", scope.seeAll ? ALL_STATUSES : VISIBLE_TO_MEMBERS);
-  if (f.tab === "upcoming") q = q.where("meeting.starts_at", ">=", earliestOngoing).where("meeting.ends_at", ">=", nowIso);
-  else q = q.where("meeting.starts_at", "<", nowIso).where("meeting.ends_at", "<", nowIso);
-  if (f.seriesId) q = q.where("meeting.series_id", "=", f.seriesId);
-  if (f.kind && (MEETING_KINDS as readonly string[]).includes(f.kind)) q = q.where("meeting.kind", "=", f.kind);
+  // Those who see every meeting see every status, so no status condition: the range on starts_at
+  // then walks the starts_at index in order and stops after one page. Their own agency's answer is
+  // a left join that cannot change the count, so the count leaves it out.
   const term = f.q?.trim();
-  if (term) {
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql<boolean>`lower(meeting.title) like lower(${pattern}) escape '\\'`);
-  }
+  const conditions = (eb: ExpressionBuilder<Database, "meeting">) => {
+    const c: Expression<SqlBool>[] = [];
+    if (!scope.seeAll) c.push(eb("meeting.status", "in", VISIBLE_TO_MEMBERS));
+    if (f.tab === "upcoming") c.push(eb("meeting.starts_at", ">=", earliestOngoing), eb("meeting.ends_at", ">=", nowIso));
+    else c.push(eb("meeting.starts_at", "<", nowIso), eb("meeting.ends_at", "<", nowIso));
+    if (f.seriesId) c.push(eb("meeting.series_id", "=", f.seriesId));
+    if (f.kind && (MEETING_KINDS as readonly string[]).includes(f.kind)) c.push(eb("meeting.kind", "=", f.kind));
+    if (term) {
+      const pattern = `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      c.push(sql<SqlBool>`lower(meeting.title) like lower(${pattern}) escape '\\'`);
+    }
+    return eb.and(c);
+  };
+  const q = (scope.seeAll
+    ? db.selectFrom("meeting").leftJoin("meeting_invitation as own", (j) => j.onRef("own.meeting_id", "=", "meeting.id").on("own.agency_id", "=", agencyId))
+    : db.selectFrom("meeting").innerJoin("meeting_invitation as own", (j) => j.onRef("own.meeting_id", "=", "meeting.id").on("own.agency_id", "=", agencyId))
+  ).where(conditions);
+  const counted = scope.seeAll ? db.selectFrom("meeting").where(conditions) : q;
   const [rows, total] = await Promise.all([
     q
       .select([
@@ -309,7 +318,7 @@ export async function listMeetings(db: DB, scope: ListScope, f: ListFilter, cloc
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    counted.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n), page, pageSize };
 }

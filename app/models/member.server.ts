@@ -20,7 +20,9 @@ import { createInvitation, revokeInvitation } from "./invitation.server";
 import { notify } from "./notification.server";
 import { invalidateUserSessions } from "./session.server";
 
-export const MEMBERS_PAGE_SIZE = 30;
+/** People per page of the member list: a page a coordinator can scan at a glance (the search finds
+ *  anyone in the rest), and light enough to render often in an agency of 1,500. */
+export const MEMBERS_PAGE_SIZE = 20;
 export const MAX_ADMINS = 2;
 
 export type MemberResult = { ok: true } | { ok: false; error: MessageKey };

@@ -4,6 +4,7 @@ import { makeAgency, makeNetwork, makePerson } from "#seeds/factories";
 import { testDb } from "#tests/helpers/db";
 import { createInvitation } from "./invitation.server";
 import {
+  MEMBERS_PAGE_SIZE,
   approveJoinRequest, countActiveAdmins, deactivateMember, demoteAdmin, handOverAdmin, inviteMember, listJoinRequests,
   listMembers, memberListPage, membersQuery, promoteToAdmin, reactivateMember, rejectJoinRequest, signUp,
 } from "./member.server";
@@ -243,7 +244,7 @@ describe("invitations by an agency admin", () => {
 });
 
 describe("the member list", () => {
-  it("pages 30 at a time in name order and searches by part of a name", async () => {
+  it("pages MEMBERS_PAGE_SIZE (20) at a time in name order and searches by part of a name", async () => {
     const agencyId = await makeAgency(db);
     for (let i = 0; i < 35; i++) {
       await makePerson(db, { agencyId, name: `Pegawai ${String(i).padStart(2, "0")}` });
@@ -251,10 +252,12 @@ describe("the member list", () => {
     await makePerson(db, { agencyId, name: "Yohana Khusus" });
     const p1 = await listMembers(db, agencyId);
     expect(p1.total).toBe(36);
-    expect(p1.rows).toHaveLength(30);
+    expect(MEMBERS_PAGE_SIZE).toBe(20);
+    expect(p1.rows).toHaveLength(20);
     expect(p1.rows[0].name).toBe("Pegawai 00");
     const p2 = await listMembers(db, agencyId, { page: 2 });
-    expect(p2.rows).toHaveLength(6);
+    expect(p2.rows).toHaveLength(16);
+    expect(p2.rows[0].name).toBe("Pegawai 20");
     expect(p2.rows.at(-1)!.name).toBe("Yohana Khusus");
     const found = await listMembers(db, agencyId, { q: "khusus" });
     expect(found.rows.map((r) => r.name)).toEqual(["Yohana Khusus"]);
@@ -297,7 +300,7 @@ describe("the member list", () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(page.total).toBe(rows.filter((r) => r.agency_id === agencyIds[7] && r.status === "active").length);
     expect(page.total).toBeLessThan(200);
-    expect(page.rows).toHaveLength(30);
+    expect(page.rows).toHaveLength(MEMBERS_PAGE_SIZE);
     await big.destroy();
   });
 });

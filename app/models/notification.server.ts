@@ -1,7 +1,7 @@
 // Notifications: the one `notify()` service. It records the notification for the in-app list and
 // sends the e-mail through the one mailer, both rendered from the catalogue in the recipient's
 // language (keys `notify.<kind>.title` / `notify.<kind>.body`). Later features add kinds, not paths.
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { createId, nowIso } from "~/.server/crypto.server";
 import { sendMail } from "~/.server/mailer.server";
 import { translate, parseLocale, type TParams } from "~/i18n";
@@ -42,14 +42,14 @@ export async function notify(db: DB, input: NotifyInput): Promise<void> {
   await sendMail(db, { to: user.email, subject: `[Sinergi] ${subject}`, text: `${body}${link}\n\n— Sinergi` });
 }
 
+// Shown in the header of every page: compiled once (see reusableQuery).
+const unreadQuery = reusableQuery((db, userId: string) =>
+  db.selectFrom("notification").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("read_at", "is", null),
+);
+
 export async function countUnread(db: DB, userId: string): Promise<number> {
-  const r = await db
-    .selectFrom("notification")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const [r] = await unreadQuery(db, userId);
+  return Number(r?.n ?? 0);
 }
 
 export async function listNotifications(db: DB, userId: string, { limit = 30, offset = 0 } = {}) {

@@ -1,7 +1,7 @@
 // Sessions in the design of Lucia's current guide: the token is `id.secret`, only SHA-256(secret)
 // is stored, the secret is compared in constant time, and a session ends after a period of
 // inactivity (its last use is refreshed at most once an hour).
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { createId, hashToken, nowIso, randomToken, tokensEqual } from "~/.server/crypto.server";
 
 export const ACTIVITY_CHECK_MS = 60 * 60 * 1000;
@@ -49,6 +49,20 @@ export async function createSession(
   return { token: `${id}.${secret}`, sessionId: id };
 }
 
+// Both run on every signed-in request: compiled once (see reusableQuery).
+const sessionQuery = reusableQuery((db, id: string) =>
+  db
+    .selectFrom("session")
+    .innerJoin("user", "user.id", "session.user_id")
+    .select([
+      "session.id", "session.secret_hash", "session.last_verified_at",
+      "user.id as user_id", "user.email", "user.name", "user.agency_id", "user.agency_role",
+      "user.status", "user.time_zone", "user.locale",
+    ])
+    .where("session.id", "=", id),
+);
+const rolesQuery = reusableQuery((db, userId: string) => db.selectFrom("network_role").select("role").where("user_id", "=", userId));
+
 export async function validateSessionToken(
   db: DB,
   token: string,
@@ -58,16 +72,7 @@ export async function validateSessionToken(
   const parts = token.split(".");
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 128) return null;
   const [id, secret] = parts;
-  const row = await db
-    .selectFrom("session")
-    .innerJoin("user", "user.id", "session.user_id")
-    .select([
-      "session.id", "session.secret_hash", "session.last_verified_at",
-      "user.id as user_id", "user.email", "user.name", "user.agency_id", "user.agency_role",
-      "user.status", "user.time_zone", "user.locale",
-    ])
-    .where("session.id", "=", id)
-    .executeTakeFirst();
+  const [row] = await sessionQuery(db, id);
   if (!row) return null;
   if (!tokensEqual(hashToken(secret), row.secret_hash)) return null;
   const now = clock().getTime();
@@ -81,7 +86,7 @@ export async function validateSessionToken(
     await db.updateTable("session").set({ last_verified_at: nowIso(clock) }).where("id", "=", id).execute();
     refreshed = true;
   }
-  const roles = await db.selectFrom("network_role").select("role").where("user_id", "=", row.user_id).execute();
+  const roles = await rolesQuery(db, row.user_id);
   return {
     sessionId: row.id,
     refreshed,

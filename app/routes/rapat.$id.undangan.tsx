@@ -7,6 +7,7 @@ import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
 import { baseUrlOf, requireMeeting } from "~/.server/meeting-access.server";
+import { useClientNavigation } from "~/components/client-nav";
 import { Field, FormErrors } from "~/components/form";
 import { MeetingTabs, RsvpBadge } from "~/components/meeting/bits";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -121,6 +122,7 @@ export default function InvitationsPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state === "submitting";
+  const onNavigate = useClientNavigation();
   const sectionErrors = (s: string) => (actionData && "section" in actionData && actionData.section === s ? actionData.errors : null);
   const filterHref = (f: string) => {
     const p = new URLSearchParams(params);
@@ -128,14 +130,15 @@ export default function InvitationsPage() {
     if (f === "all") p.delete("jawaban");
     else p.set("jawaban", f);
     const s = p.toString();
-    return s ? `?${s}` : ".";
+    return s ? `${location.pathname}?${s}` : location.pathname;
   };
   return (
     <div>
       <PageHeader eyebrow={t("meeting.tab.invitations")} title={<span className="block text-balance">{d.meeting.title}</span>} />
       <MeetingTabs meetingId={d.meeting.id} manage />
 
-      <section aria-labelledby="board-title" className="mb-8">
+      {/* The board's filters, pages and per-agency links are plain anchors (see client-nav.tsx). */}
+      <section aria-labelledby="board-title" className="mb-8" onClick={onNavigate}>
         <h2 id="board-title" className="mb-3 text-xl font-bold">{t("rsvp.board.title")}</h2>
         <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {(["invited", "attending", "declined", "pending"] as const).map((k) => (
@@ -155,9 +158,9 @@ export default function InvitationsPage() {
         <div className="mb-3 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <nav aria-label={t("rsvp.board.filter")} className="flex flex-wrap gap-2">
             {FILTERS.map((f) => (
-              <Link key={f} to={filterHref(f)} aria-current={d.filter === f ? "page" : undefined} className={buttonClass(d.filter === f ? "primary" : "secondary", "min-h-10 px-3 text-sm")}>
+              <a key={f} href={filterHref(f)} aria-current={d.filter === f ? "page" : undefined} className={buttonClass(d.filter === f ? "primary" : "secondary", "min-h-10 px-3 text-sm")}>
                 {t(`rsvp.filter.${f}`)}
-              </Link>
+              </a>
             ))}
           </nav>
           <Form method="get" className="flex gap-2">
@@ -255,7 +258,7 @@ function Board() {
               <span className="text-muted md:hidden">{nudgedAt}</span>
               {r.nudged_at ? <>{stamp(r.nudged_at)}<span className="text-muted md:block"><span className="md:hidden"> · </span>{t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
               {d.canNudge ? (
-                // A plain link: 50 router <Link>s cost more to render than the rest of the row.
+                // A plain link (client-side through the section's handler): a router <Link> per row costs more than the rest of it.
                 <a href={`${base}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center whitespace-nowrap text-muted underline">{answerFor}</a>
               ) : null}
               {d.open && r.rsvp === "pending" ? (

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { can } from "~/.server/permissions.server";
+import { useClientNavigation } from "~/components/client-nav";
 import { MeetingWhen, ModeBadge, RsvpBadge, StatusBadge } from "~/components/meeting/bits";
 import { ButtonLink, buttonClass } from "~/components/ui/button";
 import { EmptyState, PageHeader } from "~/components/ui/card";
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Meetings() {
   const { tab, filters, rows, page, pages, total, series, canCreate, hasAgency } = useLoaderData<typeof loader>();
   const t = useT();
+  const onNavigate = useClientNavigation();
   const tabHref = (v: string) => {
     const p = new URLSearchParams();
     if (v === "past") p.set("tab", "lalu");
@@ -49,7 +51,7 @@ export default function Meetings() {
     if (filters.kind) p.set("jenis", filters.kind);
     if (filters.seriesId) p.set("seri", filters.seriesId);
     const s = p.toString();
-    return s ? `?${s}` : "/rapat";
+    return s ? `/rapat?${s}` : "/rapat";
   };
   return (
     <div>
@@ -64,11 +66,12 @@ export default function Meetings() {
           </>
         }
       />
-      <nav aria-label={t("meeting.list.tabs")} className="mb-4 flex gap-2">
+      {/* Tabs and the list's links are plain anchors that navigate client-side (see client-nav.tsx). */}
+      <nav aria-label={t("meeting.list.tabs")} className="mb-4 flex gap-2" onClick={onNavigate}>
         {(["upcoming", "past"] as const).map((v) => (
-          <Link key={v} to={tabHref(v)} aria-current={tab === v ? "page" : undefined} className={buttonClass(tab === v ? "primary" : "secondary", "flex-1 sm:flex-none")}>
+          <a key={v} href={tabHref(v)} aria-current={tab === v ? "page" : undefined} className={buttonClass(tab === v ? "primary" : "secondary", "flex-1 sm:flex-none")}>
             {t(`meeting.list.tab.${v}`)}
-          </Link>
+          </a>
         ))}
       </nav>
       <Form method="get" className="mb-4 grid gap-3 rounded-card border border-line bg-white p-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
@@ -96,13 +99,13 @@ export default function Meetings() {
       {rows.length === 0 ? (
         <EmptyState>{!hasAgency && !canCreate ? t("meeting.list.noAgency") : tab === "upcoming" ? t("meeting.list.emptyUpcoming") : t("meeting.list.emptyPast")}</EmptyState>
       ) : (
-        <ul className="space-y-3">
+        <ul className="space-y-3" onClick={onNavigate}>
           {rows.map((m) => (
             <li key={m.id} className="rounded-card border border-line bg-white p-4 shadow-sm">
               <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                 <div className="min-w-0">
                   <h2 className="text-lg font-bold leading-snug">
-                    <Link to={`/rapat/${m.id}`} className="no-underline hover:underline">{m.title}</Link>
+                    <a href={`/rapat/${m.id}`} className="no-underline hover:underline">{m.title}</a>
                   </h2>
                   <p className="text-sm text-muted">{t(`meeting.kind.${m.kind}`)}{m.venue ? ` · ${m.venue}` : ""}</p>
                   <MeetingWhen startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.time_zone} className="mt-1 block" />

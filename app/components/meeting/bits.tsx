@@ -1,6 +1,7 @@
 // Small pieces every meeting screen shares: status / mode / RSVP badges, the meeting's time in its
 // own zone and the viewer's, the section tabs, and the server-made QR image.
-import { NavLink } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
+import { useClientNavigation } from "~/components/client-nav";
 import { Badge } from "~/components/ui/card";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { meetingDate, meetingTimeRange } from "~/lib/meeting";
@@ -36,8 +37,11 @@ export function MeetingWhen({ startsAt, endsAt, timeZone, className = "" }: { st
   );
 }
 
+/** The section tabs of a meeting: plain anchors that navigate client-side (see client-nav.tsx). */
 export function MeetingTabs({ meetingId, manage, current }: { meetingId: string; manage: boolean; current?: string }) {
   const t = useT();
+  const { pathname } = useLocation();
+  const onNavigate = useClientNavigation();
   const base = `/rapat/${meetingId}`;
   const tabs = [
     { to: base, label: t("meeting.tab.summary"), end: true },
@@ -47,26 +51,26 @@ export function MeetingTabs({ meetingId, manage, current }: { meetingId: string;
     { to: `${base}/notulen`, label: t("meeting.tab.minutes") },
     { to: `${base}/tindak-lanjut`, label: t("meeting.tab.followUps") },
   ];
+  const here = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
   return (
-    <nav aria-label={t("meeting.tab.label")} className="-mx-4 mb-6 overflow-x-auto border-b border-line px-4 sm:mx-0 sm:px-0">
+    <nav aria-label={t("meeting.tab.label")} className="-mx-4 mb-6 overflow-x-auto border-b border-line px-4 sm:mx-0 sm:px-0" onClick={onNavigate}>
       <ul className="flex min-w-max gap-1">
-        {tabs.map((tab) => (
-          <li key={tab.to}>
-            <NavLink
-              to={tab.to}
-              end={tab.end}
-              prefetch="intent"
-              aria-current={current === tab.to ? "page" : undefined}
-              className={({ isActive }) =>
-                `flex min-h-11 items-center border-b-2 px-3 font-semibold no-underline ${
-                  isActive ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
-                }`
-              }
-            >
-              {tab.label}
-            </NavLink>
-          </li>
-        ))}
+        {tabs.map((tab) => {
+          const active = here === tab.to || (!tab.end && here.startsWith(`${tab.to}/`));
+          return (
+            <li key={tab.to}>
+              <a
+                href={tab.to}
+                aria-current={current === tab.to || active ? "page" : undefined}
+                className={`flex min-h-11 items-center border-b-2 px-3 font-semibold no-underline ${
+                  active ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
+                }`}
+              >
+                {tab.label}
+              </a>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -1,5 +1,5 @@
-import { useNavigate } from "@remix-run/react";
-import type { MouseEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useClientNavigation } from "~/components/client-nav";
 
 /** A table that scrolls sideways on a phone instead of breaking the page. */
 export function Table({ caption, head, children, className = "" }: {
@@ -49,19 +49,12 @@ const body = [
 
 /** The list: put `<tr>`s of `<Cell>`s in it, with `<Th>`s in `head` for the wide-screen header.
  *  Links in the rows may be plain `<a href>`: the table turns a plain click on one into a client-side
- *  navigation, as `<Link>` would. A `<Link>` costs the server render a few hooks and path
+ *  navigation, as `<Link>` would (see client-nav.tsx). A `<Link>` costs the server render a few hooks and path
  *  resolutions each, which over dozens of rows came to a tenth of the page. */
 export function ResponsiveTable({ caption, head, children, className = "" }: {
   caption: ReactNode; head: ReactNode; children: ReactNode; className?: string;
 }) {
-  const navigate = useNavigate();
-  const onClick = (e: MouseEvent<HTMLElement>) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.altKey || e.ctrlKey || e.shiftKey) return;
-    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
-    if (!(a instanceof HTMLAnchorElement) || a.origin !== window.location.origin || (a.target && a.target !== "_self") || a.hasAttribute("download")) return;
-    e.preventDefault();
-    navigate(a.pathname + a.search + a.hash);
-  };
+  const onClick = useClientNavigation();
   return (
     // Not an interactive element: it only hands its links' clicks to the router (they stay links for keyboards and without JS).
     <div onClick={onClick} className={`overflow-x-auto rounded-card border border-line bg-white max-md:overflow-visible max-md:rounded-none max-md:border-0 max-md:bg-transparent ${className}`}>

@@ -4,6 +4,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useClientNavigation } from "~/components/client-nav";
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from "~/components/form";
 import { Button, ButtonLink, buttonClass } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Notice } from "~/components/ui/card";
@@ -134,8 +135,10 @@ export function MemberList({ agency, view, manage, here }: {
     return s ? `${here}?${s}` : here;
   };
   const pages = Math.max(1, Math.ceil(view.total / view.pageSize));
+  const onNavigate = useClientNavigation();
   return (
-    <section aria-labelledby="member-list-title" className="space-y-4">
+    // Its tabs and page links are plain anchors that navigate client-side (see client-nav.tsx).
+    <section aria-labelledby="member-list-title" className="space-y-4" onClick={onNavigate}>
       <h2 id="member-list-title" className="sr-only">{t(inactive ? "member.caption.inactive" : "member.caption.active", { agency: agency.name })}</h2>
       <nav aria-label={t("member.tabs")} className="flex gap-1 border-b border-line">
         <TabLink to={here} current={!inactive}>{t("member.tab.active", { count: view.counts.active })}</TabLink>
@@ -160,7 +163,7 @@ export function MemberList({ agency, view, manage, here }: {
       {view.q ? (
         <p className="text-sm text-muted">
           {t("member.search.results", { count: view.total, q: view.q })}{" "}
-          <Link to={base}>{t("member.search.clear")}</Link>
+          <a href={base}>{t("member.search.clear")}</a>
         </p>
       ) : null}
       {manage && !inactive ? <p className="text-sm text-muted">{t("member.admins.note", { count: manage.adminCount })}</p> : null}
@@ -200,9 +203,9 @@ export function MemberList({ agency, view, manage, here }: {
       )}
       {pages > 1 ? (
         <nav aria-label={t("list.page", { page: view.page, pages })} className="flex flex-wrap items-center justify-between gap-3">
-          {view.page > 1 ? <ButtonLink to={withQuery({ halaman: String(view.page - 1) })}>{t("action.previous")}</ButtonLink> : <span />}
+          {view.page > 1 ? <a href={withQuery({ halaman: String(view.page - 1) })} className={buttonClass("secondary")}>{t("action.previous")}</a> : <span />}
           <span className="text-sm text-muted">{t("list.page", { page: view.page, pages })}</span>
-          {view.page < pages ? <ButtonLink to={withQuery({ halaman: String(view.page + 1) })}>{t("action.next")}</ButtonLink> : <span />}
+          {view.page < pages ? <a href={withQuery({ halaman: String(view.page + 1) })} className={buttonClass("secondary")}>{t("action.next")}</a> : <span />}
         </nav>
       ) : null}
     </section>
@@ -211,15 +214,15 @@ export function MemberList({ agency, view, manage, here }: {
 
 function TabLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
   return (
-    <Link
-      to={to}
+    <a
+      href={to}
       aria-current={current ? "page" : undefined}
       className={`-mb-px flex min-h-11 items-center border-b-2 px-4 font-semibold no-underline ${
         current ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
       }`}
     >
       {children}
-    </Link>
+    </a>
   );
 }
 

@@ -1,5 +1,5 @@
 // An agency's members. Everyone allowed to see the agency's members gets the list (active and
-// deactivated, searchable, 30 a page); its admins and the coordinator also manage it here: invite,
+// deactivated, searchable, 20 a page); its admins and the coordinator also manage it here: invite,
 // answer join requests, deactivate/reactivate, make or unmake admins, and hand the admin role over.
 // Each action is a small POST form carrying an `intent`; the destructive ones go through a
 // confirmation step (`?aksi=…`), so nothing needs JavaScript. The handover form, with its list of
