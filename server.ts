@@ -20,6 +20,9 @@ const host = process.env.HOST ?? "0.0.0.0";
 /** Bodies larger than this are refused before they reach a route (uploads set their own limits below it). */
 const MAX_FORM_BYTES = 1 * 1024 * 1024;
 const MAX_MULTIPART_BYTES = 60 * 1024 * 1024;
+/** A lesson form may carry a video of up to 200 MB (streamed to disk), plus its PDFs and fields. */
+const MAX_LESSON_UPLOAD_BYTES = 260 * 1024 * 1024;
+const LESSON_FORM = /^\/pelatihan\/[^/]+\/materi\/(baru|[^/]+\/ubah)$/;
 
 async function prepareDatabase() {
   const db = createDb(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
@@ -47,9 +50,10 @@ function plainPage(res: Response, status: number, title: string, message: string
 function securityHeaders(req: Request, res: Response, next: NextFunction) {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  const mux = "https://*.litix.io";
+  // Mux Data's beacons (https://<env key>.litix.io) only when monitoring is configured.
+  const mux = process.env.MUX_DATA_ENV_KEY ? " https://*.litix.io" : "";
   const scriptSrc = production ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : `'self' 'unsafe-inline' 'unsafe-eval'`;
-  const connectSrc = production ? `'self' ${mux}` : `'self' ws: ${mux}`;
+  const connectSrc = production ? `'self'${mux}` : `'self' ws:${mux}`;
   res.setHeader(
     "Content-Security-Policy",
     [
@@ -95,7 +99,7 @@ function csrfCheck(req: Request, res: Response, next: NextFunction) {
 function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const len = Number(req.get("Content-Length") ?? 0);
   const multipart = (req.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const max = multipart ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES;
+  const max = !multipart ? MAX_FORM_BYTES : LESSON_FORM.test(req.path) ? MAX_LESSON_UPLOAD_BYTES : MAX_MULTIPART_BYTES;
   if (len > max) return plainPage(res, 413, "Data terlalu besar", "Data yang dikirim terlalu besar. Kembali ke halaman sebelumnya; isian Anda masih ada di sana.");
   next();
 }

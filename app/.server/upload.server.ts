@@ -30,6 +30,8 @@ export interface FilePart {
   read(): Promise<{ ok: true; file: File } | { ok: false }>;
   /** Drops the file unread. */
   skip(): Promise<void>;
+  /** The raw bytes as they arrive, for writing a large file straight to disk (read to the end, or skip()). */
+  data: AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function parseMultipart(
       field: part.name,
       filename: part.filename,
       skip: () => drain(part.data),
+      data: part.data,
       async read() {
         try {
           const value = await memory(part);
