@@ -1,0 +1,265 @@
+// Fasilitator grading: the queue of an assignment's submitted work, the grade itself (a level 1..4
+// and a comment per rubric criterion, overall feedback, and a decision: graded or returned for
+// revision) and the latest grade of a submission for the trainee's page. Owns the grade and
+// grade_criterion tables and writes submission.status/score/graded_at; the first grade locks the
+// assignment's rubric.
+//
+// The queue reads through submission_queue_idx (assignment_id, status, submitted_at): one
+// assignment's rows of one status come out of the index already in order, so a page costs the same
+// at 200,000 submissions as at 200.
+import type { DB } from "#db/connection";
+import { createId, nowIso } from "~/.server/crypto.server";
+import { formatNumber } from "~/i18n/format";
+import { checkGradeInput, QUEUE_FILTERS, type GradeDecision, type GradeInput, type QueueFilter } from "~/lib/assignment";
+import { weightedScore } from "~/lib/rubric";
+import { checkCompletion } from "./completion.server";
+import { notify } from "./notification.server";
+import { listCriteria } from "./rubric.server";
+
+type Clock = () => Date;
+
+export { QUEUE_FILTERS, type QueueFilter };
+export const QUEUE_PAGE_SIZE = 50;
+const HANDED_IN = ["submitted", "returned", "graded"];
+
+export interface QueueCounts { submitted: number; graded: number; returned: number; late: number; notSubmitted: number; enrolled: number }
+
+/** Counts by state for the queue's header: two indexed queries. */
+export async function queueCounts(db: DB, moduleId: string, assignmentId: string): Promise<QueueCounts> {
+  const [byStatus, enrolled] = await Promise.all([
+    db
+      .selectFrom("submission")
+      .select(["status", "late"])
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("assignment_id", "=", assignmentId)
+      .where("status", "in", HANDED_IN)
+      .groupBy(["status", "late"])
+      .execute(),
+    db
+      .selectFrom("enrolment as e")
+      .select([
+        (eb) => eb.fn.count<number>("e.user_id").distinct().as("people"),
+        (eb) =>
+          eb.fn
+            .count<number>("e.user_id")
+            .distinct()
+            .filterWhere((w) =>
+              w.not(
+                w.exists(
+                  w.selectFrom("submission as s").select("s.id")
+                    .whereRef("s.user_id", "=", "e.user_id")
+                    .where("s.assignment_id", "=", assignmentId)
+                    .where("s.status", "in", HANDED_IN),
+                ),
+              ),
+            )
+            .as("missing"),
+      ])
+      .where("e.module_id", "=", moduleId)
+      .where("e.status", "=", "active")
+      .executeTakeFirstOrThrow(),
+  ]);
+  const c: QueueCounts = { submitted: 0, graded: 0, returned: 0, late: 0, notSubmitted: Number(enrolled.missing ?? 0), enrolled: Number(enrolled.people ?? 0) };
+  for (const r of byStatus) {
+    const n = Number(r.n);
+    if (r.status === "submitted" || r.status === "graded" || r.status === "returned") c[r.status] += n;
+    if (r.late) c.late += n;
+  }
+  return c;
+}
+
+/** Agencies with someone enrolled in the module, for the queue's filter. */
+export async function queueAgencies(db: DB, moduleId: string) {
+  return db
+    .selectFrom("agency")
+    .select(["id", "short_name"])
+    .where("id", "in", db.selectFrom("enrolment").select("agency_id").where("module_id", "=", moduleId).where("agency_id", "is not", null).$narrowType<{ agency_id: string }>())
+    .orderBy("short_name")
+    .execute();
+}
+
+export interface QueueQuery { filter?: QueueFilter; agencyId?: string | null; page?: number; pageSize?: number }
+
+function queueBase(db: DB, assignmentId: string, q: QueueQuery) {
+  const filter = q.filter ?? "submitted";
+  let base = db.selectFrom("submission as s").where("s.assignment_id", "=", assignmentId);
+  if (filter === "submitted" || filter === "returned" || filter === "graded") base = base.where("s.status", "=", filter);
+  else base = base.where("s.status", "in", HANDED_IN);
+  if (filter === "late") base = base.where("s.late", "=", 1);
+  if (q.agencyId) base = base.where("s.agency_id", "=", q.agencyId);
+  return base;
+}
+
+/** The rows of one page (exported for the query-plan test). */
+export function queueRowsQuery(db: DB, assignmentId: string, q: QueueQuery = {}) {
+  const pageSize = q.pageSize ?? QUEUE_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(q.page ?? 1));
+  return queueBase(db, assignmentId, q)
+    .innerJoin("user as u", "u.id", "s.user_id")
+    .leftJoin("agency as ag", "ag.id", "s.agency_id")
+    .select([
+      "s.id", "s.status", "s.version_count", "s.submitted_at", "s.late", "s.score", "s.graded_at",
+      "u.name", "ag.short_name as agency",
+    ])
+    .orderBy("s.submitted_at")
+    .orderBy("s.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+/** One page of handed-in work, oldest submitted first. */
+export async function listQueue(db: DB, assignmentId: string, q: QueueQuery = {}) {
+  const pageSize = q.pageSize ?? QUEUE_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(q.page ?? 1));
+  const [rows, total] = await Promise.all([
+    queueRowsQuery(db, assignmentId, q).execute(),
+    queueBase(db, assignmentId, q).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const n = Number(total.n);
+  return {
+    rows: rows.map((r) => ({ ...r, late: r.late === 1 })),
+    total: n,
+    page,
+    pages: Math.max(1, Math.ceil(n / pageSize)),
+  };
+}
+
+/** A handed-in submission of this assignment, with its author and versions, for the grade page. */
+export async function getSubmissionForGrading(db: DB, assignmentId: string, submissionId: string) {
+  const s = await db
+    .selectFrom("submission as s")
+    .innerJoin("user as u", "u.id", "s.user_id")
+    .leftJoin("agency as ag", "ag.id", "s.agency_id")
+    .select([
+      "s.id", "s.assignment_id", "s.module_id", "s.user_id", "s.status", "s.current_version_id", "s.version_count",
+      "s.submitted_at", "s.late", "s.score", "s.graded_at", "u.name", "u.time_zone", "ag.short_name as agency",
+    ])
+    .where("s.id", "=", submissionId)
+    .where("s.assignment_id", "=", assignmentId)
+    .where("s.status", "in", HANDED_IN)
+    .executeTakeFirst();
+  if (!s || !s.current_version_id) return null;
+  const versions = await db
+    .selectFrom("submission_version")
+    .select(["id", "number", "submitted_at", "late", "word_count"])
+    .where("submission_id", "=", s.id)
+    .orderBy("number", "desc")
+    .execute();
+  return { ...s, late: s.late === 1, versions: versions.map((v) => ({ ...v, late: v.late === 1 })) };
+}
+export type GradingSubmission = NonNullable<Awaited<ReturnType<typeof getSubmissionForGrading>>>;
+
+export interface LatestGrade {
+  id: string;
+  versionId: string;
+  versionNumber: number;
+  decision: GradeDecision;
+  score: number | null;
+  feedback: string | null;
+  graderName: string | null;
+  createdAt: string;
+  /** per criterion id */
+  levels: Record<string, number>;
+  comments: Record<string, string>;
+  criteria: { criterionId: string; title: string; level: number; comment: string | null }[];
+}
+
+/** The newest grade of a submission (graded or returned), or null. For the trainee's page too. */
+export async function latestGrade(db: DB, submissionId: string): Promise<LatestGrade | null> {
+  const g = await db
+    .selectFrom("grade as g")
+    .leftJoin("user as u", "u.id", "g.grader_id")
+    .innerJoin("submission_version as v", "v.id", "g.version_id")
+    .select(["g.id", "g.version_id", "v.number", "g.decision", "g.score", "g.feedback", "g.created_at", "u.name"])
+    .where("g.submission_id", "=", submissionId)
+    .orderBy("g.created_at", "desc")
+    .orderBy("g.id", "desc")
+    .executeTakeFirst();
+  if (!g) return null;
+  const rows = await db
+    .selectFrom("grade_criterion as gc")
+    .innerJoin("rubric_criterion as c", "c.id", "gc.criterion_id")
+    .select(["gc.criterion_id", "gc.level", "gc.comment", "c.title"])
+    .where("gc.grade_id", "=", g.id)
+    .orderBy("c.position")
+    .execute();
+  return {
+    id: g.id, versionId: g.version_id, versionNumber: g.number, decision: g.decision === "returned" ? "returned" : "graded",
+    score: g.score, feedback: g.feedback, graderName: g.name, createdAt: g.created_at,
+    levels: Object.fromEntries(rows.map((r) => [r.criterion_id, r.level])),
+    comments: Object.fromEntries(rows.filter((r) => r.comment).map((r) => [r.criterion_id, r.comment!])),
+    criteria: rows.map((r) => ({ criterionId: r.criterion_id, title: r.title, level: r.level, comment: r.comment })),
+  };
+}
+
+export interface GradeContext {
+  assignment: { id: string; module_id: string; title: string; rubric_id: string | null };
+  submission: Pick<GradingSubmission, "id" | "user_id" | "current_version_id">;
+}
+
+/**
+ * Records a grade on the submission's current version. Posted levels and comments are checked
+ * against the rubric again here (an unknown criterion or a level outside 1..4 saves nothing). The
+ * first grade locks the rubric. Then the trainee is told and completion is checked.
+ */
+export async function saveGrade(
+  db: DB,
+  ctx: GradeContext,
+  posted: { decision: GradeDecision; level?: Record<string, string>; comment?: Record<string, string>; feedback?: string },
+  actor: { graderId: string; baseUrl?: string },
+  clock: Clock = () => new Date(),
+): Promise<{ ok: true; score: number | null } | { ok: false; error: string }> {
+  if (!ctx.assignment.rubric_id) return { ok: false, error: "grading.noRubric" };
+  if (!ctx.submission.current_version_id) return { ok: false, error: "grading.nothingSubmitted" };
+  const criteria = await listCriteria(db, ctx.assignment.rubric_id);
+  const checked = checkGradeInput(criteria.map((c) => c.id), posted);
+  if (!checked.ok) return checked;
+  const input: GradeInput = checked.value;
+  const score = input.decision === "graded" ? weightedScore(criteria, input.levels) : null;
+  const now = nowIso(clock);
+  const gradeId = createId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("grade")
+      .values({
+        id: gradeId, submission_id: ctx.submission.id, version_id: ctx.submission.current_version_id!, grader_id: actor.graderId,
+        decision: input.decision, score, feedback: input.feedback, created_at: now,
+      })
+      .execute();
+    const rows = criteria
+      .filter((c) => input.levels[c.id] !== undefined)
+      .map((c) => ({ grade_id: gradeId, criterion_id: c.id, level: input.levels[c.id], comment: input.comments[c.id] ?? null }));
+    if (rows.length) await trx.insertInto("grade_criterion").values(rows).execute();
+    await trx
+      .updateTable("submission")
+      .set({ status: input.decision, score, graded_at: now, updated_at: now })
+      .where("id", "=", ctx.submission.id)
+      .execute();
+    await trx.updateTable("rubric").set({ locked_at: now }).where("id", "=", ctx.assignment.rubric_id!).where("locked_at", "is", null).execute();
+  });
+  const module = await db.selectFrom("module").select("title").where("id", "=", ctx.assignment.module_id).executeTakeFirst();
+  await notify(db, {
+    userId: ctx.submission.user_id,
+    kind: input.decision === "graded" ? "submissionGraded" : "submissionReturned",
+    params: { assignment: ctx.assignment.title, module: module?.title ?? "", score: score === null ? "" : formatScore(score) },
+    link: `/pelatihan/${ctx.assignment.module_id}/tugas/${ctx.assignment.id}`,
+    baseUrl: actor.baseUrl,
+  });
+  await checkCompletion(db, ctx.assignment.module_id, ctx.submission.user_id, clock);
+  return { ok: true, score };
+}
+
+/** "78,75": scores are multiples of 0.25; the notification text is rendered once. */
+const formatScore = (n: number) => formatNumber(n, "id", 2);
+
+/** Grades of a submission, newest first (the grade page's history). */
+export async function gradeHistory(db: DB, submissionId: string) {
+  return db
+    .selectFrom("grade as g")
+    .leftJoin("user as u", "u.id", "g.grader_id")
+    .leftJoin("submission_version as v", "v.id", "g.version_id")
+    .select(["g.id", "g.decision", "g.score", "g.created_at", "u.name as grader", "v.number"])
+    .where("g.submission_id", "=", submissionId)
+    .orderBy("g.created_at", "desc")
+    .execute();
+}
