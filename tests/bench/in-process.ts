@@ -1,6 +1,8 @@
 // Measurements that are not pages: work a request triggers whose cost matters on its own. Each
 // runs a few times in this process and reports the median, with the issue's bar.
+import { processSubmissionImage } from "~/.server/submission-files.server";
 import { allocate, type AllocReviewer, type AllocSubmission } from "~/lib/allocation";
+import { noisyPhone } from "#tests/helpers/images";
 
 export interface Measurement { name: string; ms: number; maxMs: number }
 
@@ -29,6 +31,16 @@ async function allocation(): Promise<Measurement> {
   return { name: "Alokasi silang baca: 10.000 kiriman, 500 instansi", ms, maxMs: 1000 };
 }
 
+/** Training (issue 4): checking and re-encoding a 5 MB phone photo (web version + thumbnail). */
+async function photo(): Promise<Measurement> {
+  const bytes = new Uint8Array(await noisyPhone());
+  const ms = await timed(3, async () => {
+    const r = await processSubmissionImage(bytes);
+    if (!r.ok) throw new Error(r.error);
+  });
+  return { name: `Foto ponsel ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, 4000×3000 → versi web + gambar kecil`, ms, maxMs: 1000 };
+}
+
 export async function measureInProcess(): Promise<Measurement[]> {
-  return [await allocation()];
+  return [await allocation(), await photo()];
 }

@@ -21,6 +21,8 @@ export interface RichTextEditorProps {
   rows?: number;
   /** taller editing area (minutes) */
   tall?: boolean;
+  /** called with the editor's JSON on every change once the editor is loaded (autosave, live checks) */
+  onChange?: (json: string) => void;
 }
 
 export interface TiptapEditorProps {
@@ -31,6 +33,7 @@ export interface TiptapEditorProps {
   invalid: boolean;
   initial: RichDoc;
   tall?: boolean;
+  onChange?: (json: string) => void;
 }
 
 const control =
@@ -64,7 +67,7 @@ function PlainTextarea({ name, id, defaultValue, invalid, describedBy, rows, tex
   );
 }
 
-export function RichTextEditor({ name, label, id: idProp, defaultValue, hint, optional, errors, errorId, rows = 6, tall }: RichTextEditorProps) {
+export function RichTextEditor({ name, label, id: idProp, defaultValue, hint, optional, errors, errorId, rows = 6, tall, onChange }: RichTextEditorProps) {
   const t = useT();
   const autoId = useId();
   const id = idProp ?? `rt-${autoId}`;
@@ -116,7 +119,7 @@ export function RichTextEditor({ name, label, id: idProp, defaultValue, hint, op
       {hint ? <p id={hintId} className="mb-1 text-sm text-muted">{hint}</p> : null}
       {enhanced ? (
         <Suspense fallback={fallback(enhanced.typed)}>
-          <TiptapEditor name={name} id={id} labelId={labelId} describedBy={describedBy} invalid={invalid} initial={enhanced.initial} tall={tall} />
+          <TiptapEditor name={name} id={id} labelId={labelId} describedBy={describedBy} invalid={invalid} initial={enhanced.initial} tall={tall} onChange={onChange} />
         </Suspense>
       ) : (
         fallback(initialPlain)

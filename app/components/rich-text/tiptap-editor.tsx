@@ -7,8 +7,11 @@ import type { TiptapEditorProps } from "./editor";
 import { isSafeHref, richTextExtensions } from "./extensions";
 import { richTextClass } from "./view";
 
-export default function TiptapEditor({ name, id, labelId, describedBy, invalid, initial, tall }: TiptapEditorProps) {
+export default function TiptapEditor({ name, id, labelId, describedBy, invalid, initial, tall, onChange }: TiptapEditorProps) {
   const [json, setJson] = useState(() => JSON.stringify(initial));
+  // The latest callback, without re-creating the editor when the parent re-renders.
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
   const editor = useEditor({
     extensions: richTextExtensions,
     content: initial,
@@ -24,8 +27,16 @@ export default function TiptapEditor({ name, id, labelId, describedBy, invalid, 
         class: `${richTextClass} ${tall ? "min-h-80" : "min-h-40"} px-3 py-2 text-base text-ink focus:outline-none`,
       },
     },
-    onCreate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
-    onUpdate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
+    onCreate: ({ editor: e }) => {
+      const next = JSON.stringify(e.getJSON());
+      setJson(next);
+      onChangeRef.current?.(next);
+    },
+    onUpdate: ({ editor: e }) => {
+      const next = JSON.stringify(e.getJSON());
+      setJson(next);
+      onChangeRef.current?.(next);
+    },
   });
   return (
     <div
