@@ -12,6 +12,8 @@ export const LIMITS = {
   passwordReset: { max: 5, windowMs: 60 * 60 * 1000 },
   // One office often shares one public IP: the per-address limit is looser than the per-e-mail one.
   passwordResetPerIp: { max: 30, windowMs: 60 * 60 * 1000 },
+  // Public certificate checks: plenty for an HR desk checking a pile, far too few to walk 2^60 codes.
+  certificateLookup: { max: 60, windowMs: 15 * 60 * 1000 },
 } satisfies Record<string, Limit>;
 
 /** Counts one attempt; returns false when the key is over its limit. */

@@ -8,6 +8,7 @@ import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { can } from "~/.server/permissions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { JpMeter } from "~/components/training/learning-bits";
 import { ButtonLink } from "~/components/ui/button";
 import { Card, Notice, PageHeader } from "~/components/ui/card";
 import { isMessageKey, makeT, parseLocale } from "~/i18n";
@@ -16,6 +17,7 @@ import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { getAgency } from "~/models/agency.server";
 import { listAudit } from "~/models/audit.server";
 import { agencyInbox, networkOverview } from "~/models/dashboard.server";
+import { jpThisYear } from "~/models/learning.server";
 import { getNetwork } from "~/models/network.server";
 import { countUnread } from "~/models/notification.server";
 
@@ -29,13 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const readsAll = can(user, "network.readAll");
   const manages = can(user, "network.manage");
   const isAdmin = !!user.agencyId && can(user, "agency.members.manage", { agencyId: user.agencyId });
-  const [unread, network, agency, overview, recent, inbox] = await Promise.all([
+  const [unread, network, agency, overview, recent, inbox, jp] = await Promise.all([
     countUnread(db, user.id),
     getNetwork(db),
     user.agencyId ? getAgency(db, user.agencyId) : Promise.resolve(null),
     readsAll ? networkOverview(db) : Promise.resolve(null),
     can(user, "audit.read") ? listAudit(db, { pageSize: 6 }) : Promise.resolve(null),
     isAdmin && user.agencyId ? agencyInbox(db, user.agencyId) : Promise.resolve(null),
+    jpThisYear(db, user.id, user.timeZone),
   ]);
   const roles = [
     ...user.networkRoles.map((r) => `role.${r}`),
@@ -50,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overview,
     recent: recent?.rows.map((r) => ({ id: r.id, action: r.action, actor: r.actor_name, at: r.created_at, agency: r.agency_short_name })) ?? null,
     inbox,
+    jp,
     manages,
     canSeeMembers: !!user.agencyId && can(user, "agency.members.view", { agencyId: user.agencyId }),
   };
@@ -84,6 +88,7 @@ export default function Home() {
         {d.recent ? <RecentAudit rows={d.recent} /> : null}
         {d.manages ? <CoordinatorShortcuts /> : null}
         {!d.overview && !d.inbox ? <Welcome agency={d.agency} unread={d.unread} canSeeMembers={d.canSeeMembers} /> : null}
+        <LearningCard jp={d.jp} />
       </div>
     </>
   );
@@ -140,6 +145,19 @@ function AgencyInbox({ agency, inbox }: {
         <p className="mb-4 text-sm text-muted">{t("dashboard.agency.noInvitations")}</p>
       )}
       <ButtonLink to={members} variant="primary" className="w-full sm:w-auto">{t("dashboard.agency.manage")}</ButtonLink>
+    </Card>
+  );
+}
+
+function LearningCard({ jp }: { jp: { year: number; earned: number; target: number } }) {
+  const t = useT();
+  return (
+    <Card aria-labelledby="dash-learning" className="lg:col-span-2">
+      <div className="grid gap-x-8 gap-y-2 lg:grid-cols-[14rem_1fr] lg:items-center">
+        <h2 id="dash-learning" className="text-lg font-bold lg:col-start-1 lg:row-start-1">{t("learning.home.title", { year: jp.year })}</h2>
+        <div className="min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1"><JpMeter {...jp} compact /></div>
+        <Link to="/belajar" className="inline-flex min-h-11 items-center font-semibold lg:col-start-1 lg:row-start-2">{t("learning.home.link")}</Link>
+      </div>
     </Card>
   );
 }
