@@ -104,6 +104,44 @@ export type CalendarFeed = Selectable<CalendarFeedTable>;
 export type NewCalendarFeed = Insertable<CalendarFeedTable>;
 export type CalendarFeedUpdate = Updateable<CalendarFeedTable>;
 
+export interface CalibrationAttemptTable {
+  id: string;
+  example_id: string;
+  user_id: string;
+  levels_json: string;
+  within_one: number;
+  created_at: string;
+}
+
+export type CalibrationAttempt = Selectable<CalibrationAttemptTable>;
+export type NewCalibrationAttempt = Insertable<CalibrationAttemptTable>;
+export type CalibrationAttemptUpdate = Updateable<CalibrationAttemptTable>;
+
+export interface CalibrationExampleTable {
+  id: string;
+  assignment_id: string;
+  position: number;
+  title: string;
+  body_json: string | null;
+  image_path: string | null;
+  created_at: string;
+}
+
+export type CalibrationExample = Selectable<CalibrationExampleTable>;
+export type NewCalibrationExample = Insertable<CalibrationExampleTable>;
+export type CalibrationExampleUpdate = Updateable<CalibrationExampleTable>;
+
+export interface CalibrationReferenceTable {
+  example_id: string;
+  criterion_id: string;
+  level: number;
+  note: string | null;
+}
+
+export type CalibrationReference = Selectable<CalibrationReferenceTable>;
+export type NewCalibrationReference = Insertable<CalibrationReferenceTable>;
+export type CalibrationReferenceUpdate = Updateable<CalibrationReferenceTable>;
+
 export interface CertificateTable {
   id: string;
   code: string;
@@ -172,6 +210,21 @@ export interface EnrolmentTable {
 export type Enrolment = Selectable<EnrolmentTable>;
 export type NewEnrolment = Insertable<EnrolmentTable>;
 export type EnrolmentUpdate = Updateable<EnrolmentTable>;
+
+export interface FinalGradeTable {
+  submission_id: string;
+  facilitator_score: number | null;
+  peer_median: number | null;
+  score: number | null;
+  override_score: number | null;
+  override_reason: string | null;
+  override_by: string | null;
+  computed_at: string;
+}
+
+export type FinalGrade = Selectable<FinalGradeTable>;
+export type NewFinalGrade = Insertable<FinalGradeTable>;
+export type FinalGradeUpdate = Updateable<FinalGradeTable>;
 
 export interface FollowUpUpdateTable {
   id: string;
@@ -568,6 +621,90 @@ export type PasswordReset = Selectable<PasswordResetTable>;
 export type NewPasswordReset = Insertable<PasswordResetTable>;
 export type PasswordResetUpdate = Updateable<PasswordResetTable>;
 
+export interface PeerReviewTable {
+  id: string;
+  assignment_id: string;
+  submission_id: string;
+  version_id: string;
+  reviewer_id: string;
+  kind: string;
+  source: string;
+  status: string;
+  same_agency: Generated<number>;
+  assigned_at: string;
+  lease_expires_at: string | null;
+  started_at: string | null;
+  submitted_at: string | null;
+  ended_at: string | null;
+  feedback: string | null;
+  draft_saved_at: string | null;
+  score: number | null;
+  agreement: number | null;
+  flags: string | null;
+  helpfulness: number | null;
+  helpfulness_at: string | null;
+}
+
+export type PeerReview = Selectable<PeerReviewTable>;
+export type NewPeerReview = Insertable<PeerReviewTable>;
+export type PeerReviewUpdate = Updateable<PeerReviewTable>;
+
+export interface PeerReviewCommentTable {
+  id: string;
+  review_id: string;
+  version_id: string;
+  criterion_id: string;
+  anchor: string;
+  quote: string | null;
+  start_offset: number | null;
+  end_offset: number | null;
+  file_id: string | null;
+  x: number | null;
+  y: number | null;
+  body: string;
+  addressed: number | null;
+  reply: string | null;
+  created_at: string;
+}
+
+export type PeerReviewComment = Selectable<PeerReviewCommentTable>;
+export type NewPeerReviewComment = Insertable<PeerReviewCommentTable>;
+export type PeerReviewCommentUpdate = Updateable<PeerReviewCommentTable>;
+
+export interface PeerReviewScoreTable {
+  review_id: string;
+  criterion_id: string;
+  level: number | null;
+  comment: string | null;
+}
+
+export type PeerReviewScore = Selectable<PeerReviewScoreTable>;
+export type NewPeerReviewScore = Insertable<PeerReviewScoreTable>;
+export type PeerReviewScoreUpdate = Updateable<PeerReviewScoreTable>;
+
+export interface PeerReviewSettingTable {
+  assignment_id: string;
+  enabled: Generated<number>;
+  per_submission: Generated<number>;
+  other_agency_only: Generated<number>;
+  anonymity: Generated<string>;
+  opens: Generated<string>;
+  must_submit_first: Generated<number>;
+  self_assessment: Generated<number>;
+  calibration: Generated<number>;
+  facilitator_weight: Generated<number>;
+  peer_weight: Generated<number>;
+  lease_hours: Generated<number>;
+  reviews_due_at: string;
+  backstop_hours: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PeerReviewSetting = Selectable<PeerReviewSettingTable>;
+export type NewPeerReviewSetting = Insertable<PeerReviewSettingTable>;
+export type PeerReviewSettingUpdate = Updateable<PeerReviewSettingTable>;
+
 export interface RubricTable {
   id: string;
   title: string;
@@ -722,10 +859,14 @@ export interface Database {
   assignment_extension: AssignmentExtensionTable;
   audit_log: AuditLogTable;
   calendar_feed: CalendarFeedTable;
+  calibration_attempt: CalibrationAttemptTable;
+  calibration_example: CalibrationExampleTable;
+  calibration_reference: CalibrationReferenceTable;
   certificate: CertificateTable;
   cohort: CohortTable;
   email_outbox: EmailOutboxTable;
   enrolment: EnrolmentTable;
+  final_grade: FinalGradeTable;
   follow_up_update: FollowUpUpdateTable;
   grade: GradeTable;
   grade_criterion: GradeCriterionTable;
@@ -750,6 +891,10 @@ export interface Database {
   notification: NotificationTable;
   outcome: OutcomeTable;
   password_reset: PasswordResetTable;
+  peer_review: PeerReviewTable;
+  peer_review_comment: PeerReviewCommentTable;
+  peer_review_score: PeerReviewScoreTable;
+  peer_review_setting: PeerReviewSettingTable;
   rubric: RubricTable;
   rubric_criterion: RubricCriterionTable;
   scheduled_reminder: ScheduledReminderTable;

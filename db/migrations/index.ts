@@ -4,10 +4,14 @@ import * as m0001 from "./2026-11-22-0001-foundation";
 import * as m0002 from "./2026-11-22-0002-meetings";
 import * as m0003 from "./2026-11-22-0003-member-admin-index";
 import * as m0004 from "./2026-11-22-0004-training";
+import * as m0005 from "./2026-11-22-0005-rubric-library";
+import * as m0010 from "./2026-11-22-0010-peer-review";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
   "2026-11-22-0002-meetings": m0002,
   "2026-11-22-0003-member-admin-index": m0003,
   "2026-11-22-0004-training": m0004,
+  "2026-11-22-0005-rubric-library": m0005,
+  "2026-11-22-0010-peer-review": m0010,
 };
