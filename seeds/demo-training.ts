@@ -19,8 +19,13 @@ export const certificateCode = () => Array.from({ length: 12 }, () => CODE_ALPHA
 /** A small rich-text document: "## " starts a heading, "- " lines a bullet list, the rest paragraphs. */
 export function doc(text: string): RichDoc {
   const content: RichNode[] = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  const blocks = text.split(/\n\s*\n/).flatMap((block) => {
     const b = block.trim();
+    if (!b.startsWith("## ")) return [b];
+    const [heading, ...rest] = b.split("\n"); // a heading line may be followed directly by its list
+    return [heading, rest.join("\n")];
+  });
+  for (const b of blocks) {
     if (!b) continue;
     if (b.startsWith("## ")) content.push({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: b.slice(3) }] });
     else if (b.startsWith("- ")) {

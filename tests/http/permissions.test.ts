@@ -24,7 +24,7 @@ const SIGNED_IN = 200;
 const LOGIN = 302; // anonymous → redirect to /login
 type Expect = Partial<Record<Role, number>> & { default?: number };
 
-interface Ids { dinkes: string; pupr: string }
+interface Ids { dinkes: string; pupr: string; leadModule: string; rina: string; releaseModule: string; releaseLesson: string; draftModule: string; releaseAssignment: string; releaseSubmission: string }
 interface RouteCase { path: (ids: Ids) => string; expect: Expect; note?: string }
 
 const everyoneSignedIn: Expect = { anon: LOGIN, default: SIGNED_IN };
@@ -61,11 +61,68 @@ const ROUTES: RouteCase[] = [
   // An unknown token answers 404 with a message in the page, for everyone.
   { path: () => "/undangan/token-palsu", expect: { default: 404 } },
   { path: () => "/atur-ulang-sandi/token-palsu", expect: { default: 404 } },
+  // Learning and certificates. Rina holds the demo certificate of "Teras Berita dan Judul Aktif";
+  // Fajar (adminB) is enrolled in it without one. Others' certificates answer 404, never 403.
+  // (/verifikasi/<valid code> is public and shows the holder's name by design: see training-learning.test.ts.)
+  { path: () => "/belajar", expect: everyoneSignedIn },
+  { path: (i) => `/pelatihan/${i.leadModule}/sertifikat`, expect: { anon: LOGIN, peserta: 200, default: 404 } },
+  { path: (i) => `/pelatihan/${i.leadModule}/sertifikat?user=${i.rina}`, expect: { anon: LOGIN, peserta: 200, pimpinan: 200, koordinator: 200, default: 404 } },
+  { path: () => "/pelatihan/tidak-ada/sertifikat", expect: { anon: LOGIN, default: 404 } },
+  { path: () => "/verifikasi", expect: { default: 200 } },
+  { path: () => "/verifikasi/ZZZZ-ZZZZ-ZZZZ", expect: { default: 404 } },
+  // Modules. Rina is enrolled in "Menulis Siaran Pers…" (published), which the fasilitator facilitates;
+  // "Komunikasi Krisis" is a draft: not found for anyone who neither manages it nor reads all.
+  { path: () => "/pelatihan", expect: everyoneSignedIn },
+  { path: () => "/pelatihan/baru", expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}`, expect: everyoneSignedIn },
+  { path: (i) => `/pelatihan/${i.releaseModule}/ubah`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/peserta`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/materi/baru`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/materi/${i.releaseLesson}`, expect: { anon: LOGIN, peserta: 200, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/materi/${i.releaseLesson}/ubah`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/materi/tidak-ada`, expect: { anon: LOGIN, peserta: 404, fasilitator: 404, koordinator: 404, default: 403 } },
+  { path: (i) => `/pelatihan/${i.draftModule}`, expect: { anon: LOGIN, fasilitator: 200, pimpinan: 200, koordinator: 200, default: 404 } },
+  // Rubrics and grading: authors (fasilitator, koordinator) and the module's graders only; a trainee
+  // enrolled in the module (peserta) may not open the queue or another trainee's work.
+  { path: () => "/rubrik", expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: () => "/rubrik/baru", expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: () => "/rubrik/rubric-siaran-pers", expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: () => "/rubrik/tidak-ada", expect: { anon: LOGIN, fasilitator: 404, koordinator: 404, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/baru`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/ubah`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/perpanjangan`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/${i.releaseSubmission}`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/tidak-ada`, expect: { anon: LOGIN, fasilitator: 404, koordinator: 404, default: 403 } },
 ];
 
 /** State-changing requests a role must not make: 403 (or a redirect to /login when anonymous). */
 interface PostCase { path: (ids: Ids) => string; body: Record<string, string>; allowed: Role[]; check: (db: DB, ids: Ids) => Promise<unknown> }
 const POSTS: PostCase[] = [
+  {
+    path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/${i.releaseSubmission}`,
+    body: { decision: "returned", feedback: "Dikembalikan oleh penyusup." },
+    allowed: ["fasilitator", "koordinator"],
+    check: (db, i) => db.selectFrom("grade").select("id").where("submission_id", "=", i.releaseSubmission).execute(),
+  },
+  {
+    path: () => "/rubrik/rubric-siaran-pers",
+    body: { title: "Rubrik Dibajak", "criteria[0].title": "Satu", "criteria[0].weight": "100", "criteria[0].level1": "a", "criteria[0].level2": "b", "criteria[0].level3": "c", "criteria[0].level4": "d" },
+    allowed: ["fasilitator", "koordinator"],
+    check: (db) => db.selectFrom("rubric").select("title").where("id", "=", "rubric-siaran-pers").execute(),
+  },
+  {
+    path: (i) => `/pelatihan/${i.releaseModule}/peserta`,
+    body: { intent: "cohort", name: "Angkatan Penyusup", startsOn: "2026-05-01", endsOn: "2026-05-31", timeZone: "Asia/Jakarta" },
+    allowed: ["fasilitator", "koordinator"],
+    check: (db) => db.selectFrom("cohort").select("name").orderBy("name").execute(),
+  },
+  {
+    path: (i) => `/pelatihan/${i.releaseModule}/ubah`,
+    body: { intent: "save", title: "Modul Dibajak", jp: "8", outputCategory: "produksi_konten", status: "archived" },
+    allowed: ["fasilitator", "koordinator"],
+    check: (db, i) => db.selectFrom("module").select(["title", "status"]).where("id", "=", i.releaseModule).execute(),
+  },
   {
     path: () => "/instansi/baru",
     body: { name: "Instansi Penyusup", shortName: "Penyusup", type: "opd", region: "X", timeZone: "Asia/Jakarta" },
@@ -101,7 +158,20 @@ beforeAll(async () => {
   s = await startServer();
   db = createDb(`file:${s.dbFile}`);
   const agency = (short: string) => db.selectFrom("agency").select("id").where("short_name", "=", short).executeTakeFirstOrThrow();
-  ids = { dinkes: (await agency("Dinkes")).id, pupr: (await agency("Dinas PUPR")).id };
+  ids = {
+    dinkes: (await agency("Dinkes")).id,
+    pupr: (await agency("Dinas PUPR")).id,
+    leadModule: (await db.selectFrom("module").select("id").where("title", "=", "Teras Berita dan Judul Aktif").executeTakeFirstOrThrow()).id,
+    rina: (await db.selectFrom("user").select("id").where("email", "=", "rina@sinergi.test").executeTakeFirstOrThrow()).id,
+    releaseModule: (await db.selectFrom("module").select("id").where("title", "=", "Menulis Siaran Pers Pemerintah yang Layak Muat").executeTakeFirstOrThrow()).id,
+    releaseLesson: (await db.selectFrom("lesson").innerJoin("module", "module.id", "lesson.module_id").select("lesson.id").where("module.title", "=", "Menulis Siaran Pers Pemerintah yang Layak Muat").orderBy("lesson.position").executeTakeFirstOrThrow()).id,
+    draftModule: (await db.selectFrom("module").select("id").where("status", "=", "draft").where("title", "like", "Komunikasi Krisis%").executeTakeFirstOrThrow()).id,
+    ...(await (async () => {
+      const a = await db.selectFrom("assignment").select(["id"]).where("title", "=", "Siaran pers: Peluncuran Layanan Posyandu Digital").executeTakeFirstOrThrow();
+      const sub = await db.selectFrom("submission").select("id").where("assignment_id", "=", a.id).where("status", "=", "submitted").orderBy("submitted_at").executeTakeFirstOrThrow();
+      return { releaseAssignment: a.id, releaseSubmission: sub.id };
+    })()),
+  };
   for (const r of ROLES) if (r !== "anon") cookies.set(r, await s.login(EMAIL[r]));
 }, 60_000);
 afterAll(async () => {
@@ -113,7 +183,7 @@ const expected = (e: Expect, r: Role) => e[r] ?? e.default ?? 200;
 
 describe("every page answers each role as expected, and never with another agency's people", () => {
   for (const route of ROUTES) {
-    it(route.path({ dinkes: ":dinkes", pupr: ":pupr" }), async () => {
+    it(route.path({ dinkes: ":dinkes", pupr: ":pupr", leadModule: ":lead", rina: ":rina", releaseModule: ":release", releaseLesson: ":lesson", draftModule: ":draft", releaseAssignment: ":assignment", releaseSubmission: ":submission" }), async () => {
       const failures: string[] = [];
       for (const role of ROLES) {
         const path = route.path(ids);
@@ -134,7 +204,7 @@ describe("every page answers each role as expected, and never with another agenc
 
 describe("state-changing requests by roles that may not make them change nothing", () => {
   for (const p of POSTS) {
-    it(`POST ${p.path({ dinkes: ":dinkes", pupr: ":pupr" })}`, async () => {
+    it(`POST ${p.path({ dinkes: ":dinkes", pupr: ":pupr", leadModule: ":lead", rina: ":rina", releaseModule: ":release", releaseLesson: ":lesson", draftModule: ":draft", releaseAssignment: ":assignment", releaseSubmission: ":submission" })}`, async () => {
       const before = JSON.stringify(await p.check(db, ids));
       const failures: string[] = [];
       for (const role of ROLES) {
@@ -145,6 +215,41 @@ describe("state-changing requests by roles that may not make them change nothing
       }
       expect(failures).toEqual([]);
       expect(JSON.stringify(await p.check(db, ids))).toBe(before);
+    });
+  }
+});
+
+// submission.view: a trainee's file is served to its author, the module's fasilitators and the
+// coordinator — to nobody else (404, so its existence does not leak). Rina uploads a photo to the
+// demo photo assignment; Fajar (adminB) is enrolled in the same module but is another trainee.
+describe("submission.view: a trainee's uploaded file", () => {
+  let page = "";
+  let file = { url: "", thumbUrl: "" };
+  beforeAll(async () => {
+    const a = await db.selectFrom("assignment as a").innerJoin("module as m", "m.id", "a.module_id").select(["a.id", "a.module_id"])
+      .where("m.title", "=", "Foto Jurnalistik dan Keterangan Foto").where("a.kind", "=", "photo").executeTakeFirstOrThrow();
+    page = `/pelatihan/${a.module_id}/tugas/${a.id}`;
+    const { default: sharp } = await import("sharp");
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#468" } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "foto.jpg");
+    const r = await s.request(`${page}/unggah?slot=main`, { method: "POST", body: form, cookie: cookies.get("peserta") });
+    file = ((await r.json()) as { file: typeof file }).file;
+  });
+  const cases: [string, () => string, Expect][] = [
+    ["/berkas/:fileId", () => file.url, { anon: LOGIN, peserta: 200, adminA: 404, adminB: 404, fasilitator: 200, pimpinan: 404, koordinator: 200 }],
+    ["/berkas/:fileId/thumb", () => file.thumbUrl, { anon: LOGIN, peserta: 200, adminA: 404, adminB: 404, fasilitator: 200, pimpinan: 404, koordinator: 200 }],
+    // the assignment page needs module.learn: enrolled trainees (Rina, Fajar) and the module's managers
+    ["/pelatihan/:photoModule/tugas/:photo", () => page, { anon: LOGIN, peserta: 200, adminA: 403, adminB: 200, fasilitator: 200, pimpinan: 403, koordinator: 200 }],
+  ];
+  for (const [name, path, want] of cases) {
+    it(name, async () => {
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        const r = await s.request(path(), { cookie: cookies.get(role) });
+        if (r.status !== expected(want, role)) failures.push(`${role}: ${r.status} ≠ ${expected(want, role)}`);
+      }
+      expect(failures).toEqual([]);
     });
   }
 });
