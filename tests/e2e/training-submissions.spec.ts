@@ -100,12 +100,14 @@ test("an infographic upload shows its thumbnail", async ({ page }) => {
   await expect(page.getByTestId("submission-version").locator("img")).toBeVisible();
 });
 
-test("photo form screenshots", async ({ page }) => {
+test("the photo form offers a main photo and three supporting photos, each with a caption, without sideways scrolling on a phone", async ({ page }) => {
   await login(page, "rina@sinergi.test");
   await openAssignment(page, "Foto Jurnalistik dan Keterangan Foto", "Foto berita: Kegiatan pelayanan publik di instansi Anda");
-  for (const [w, h] of [[360, 800], [1280, 800]]) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `tests/.tmp/shots/photo-form-${w}.png`, fullPage: true });
-  }
   await expect(page.getByLabel("Foto utama")).toBeVisible();
+  for (const n of [1, 2, 3]) await expect(page.getByLabel(`Foto pendukung ${n}`)).toBeVisible();
+  await expect(page.getByLabel("Foto pendukung 4")).toHaveCount(0);
+  await expect(page.getByLabel("Keterangan foto")).toHaveCount(4);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });
