@@ -38,7 +38,8 @@ export type Permission =
   | "module.selfEnrol" // scope.moduleStatus published + scope.selfEnrol
   | "submission.view" // author (scope.ownerId), the module's fasilitators, the coordinator — never other trainees
   | "submission.grade" // the module's fasilitators and the coordinator
-  | "certificate.view"; // its holder (scope.ownerId) and readers of all
+  | "certificate.view" // its holder (scope.ownerId) and readers of all
+  | "review.do"; // a peer review assigned to the viewer (scope.ownerId = its reviewer), still active
 
 export interface Scope {
   agencyId?: string | null;
@@ -52,8 +53,10 @@ export interface Scope {
   enrolled?: boolean;
   moduleStatus?: string;
   selfEnrol?: boolean;
-  /** the person a record (submission, certificate) belongs to */
+  /** the person a record (submission, certificate, review) belongs to */
   ownerId?: string | null;
+  /** peer review: the viewer is an assigned reviewer of this submission (status not expired/removed) */
+  isReviewer?: boolean;
 }
 
 export const hasRole = (user: SessionUser, role: SessionUser["networkRoles"][number]) =>
@@ -119,9 +122,11 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
     case "module.selfEnrol":
       return scope.moduleStatus === "published" && scope.selfEnrol === true;
     case "submission.view":
-      return isCoordinator(user) || scope.isFacilitator === true || (!!scope.ownerId && scope.ownerId === user.id);
+      return isCoordinator(user) || scope.isFacilitator === true || (!!scope.ownerId && scope.ownerId === user.id) || scope.isReviewer === true;
     case "certificate.view":
       return readsAll(user) || (!!scope.ownerId && scope.ownerId === user.id);
+    case "review.do":
+      return !!scope.ownerId && scope.ownerId === user.id;
   }
 }
 

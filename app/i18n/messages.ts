@@ -14,6 +14,7 @@ import { module as idModule } from "./id/module";
 import { assignment as idAssignment } from "./id/assignment";
 import { submission as idSubmission } from "./id/submission";
 import { learning as idLearning } from "./id/learning";
+import { review as idReview } from "./id/review";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { account as enAccount } from "./en/account";
@@ -28,13 +29,14 @@ import { module as enModule } from "./en/module";
 import { assignment as enAssignment } from "./en/assignment";
 import { submission as enSubmission } from "./en/submission";
 import { learning as enLearning } from "./en/learning";
+import { review as enReview } from "./en/review";
 
 export const id = {
   ...idCommon, ...idAuth, ...idAccount, ...idAgency, ...idMember, ...idProfile, ...idNotification, ...idInvitation, ...idMeeting, ...idMinutes,
-  ...idModule, ...idAssignment, ...idSubmission, ...idLearning,
+  ...idModule, ...idAssignment, ...idSubmission, ...idLearning, ...idReview,
 };
 export type MessageKey = keyof typeof id;
 export const en: Record<MessageKey, string> = {
   ...enCommon, ...enAuth, ...enAccount, ...enAgency, ...enMember, ...enProfile, ...enNotification, ...enInvitation, ...enMeeting, ...enMinutes,
-  ...enModule, ...enAssignment, ...enSubmission, ...enLearning,
+  ...enModule, ...enAssignment, ...enSubmission, ...enLearning, ...enReview,
 };

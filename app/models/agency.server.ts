@@ -2,8 +2,9 @@
 // logos, and inviting an agency's admin. Agencies are never deleted: deactivation keeps every row
 // that points at them and only marks the agency inactive. Every change is audited here, in the same
 // transaction as the change, with what changed.
-import { sql, type ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { DB } from "#db/connection";
+import { containsText } from "#db/sql";
 import type { Database } from "#db/schema";
 import { createId, nowIso } from "~/.server/crypto.server";
 import { sendInvitationMail } from "~/.server/invitation-mail.server";
@@ -45,12 +46,9 @@ export interface AgencyListFilter {
   pageSize?: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Case-insensitive "contains" on a column, with the user's % and _ taken literally. */
-function contains(eb: ExpressionBuilder<Database, "agency">, column: "agency.name" | "agency.short_name", term: string) {
-  return sql<boolean>`lower(${eb.ref(column)}) like ${`%${escapeLike(term.toLowerCase())}%`} escape '\\'`;
-}
+const contains = (eb: ExpressionBuilder<Database, "agency">, column: "agency.name" | "agency.short_name", term: string) =>
+  containsText(eb.ref(column), term);
 
 function filtered(db: DB, f: AgencyListFilter) {
   const status = f.status ?? "active";

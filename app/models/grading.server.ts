@@ -8,6 +8,7 @@
 // assignment's rows of one status come out of the index already in order, so a page costs the same
 // at 200,000 submissions as at 200.
 import type { DB } from "#db/connection";
+import { containsText } from "#db/sql";
 import { createId, nowIso } from "~/.server/crypto.server";
 import { formatNumber } from "~/i18n/format";
 import { checkGradeInput, QUEUE_FILTERS, type GradeDecision, type GradeInput, type QueueFilter } from "~/lib/assignment";
@@ -26,7 +27,10 @@ export interface QueueCounts { submitted: number; graded: number; returned: numb
 
 /** Counts by state for the queue's header: two indexed queries. */
 export async function queueCounts(db: DB, moduleId: string, assignmentId: string): Promise<QueueCounts> {
-  const [byStatus, enrolled] = await Promise.all([
+  // "Not yet handed in" = people actively enrolled − those of them who handed in. Only enrolled
+  // people can hand in, so the second term is all handed-in work minus that of people who have
+  // since left the module (withdrawn, few): three index-only counts instead of a probe per person.
+  const [byStatus, people, left] = await Promise.all([
     db
       .selectFrom("submission")
       .select(["status", "late"])
@@ -36,30 +40,30 @@ export async function queueCounts(db: DB, moduleId: string, assignmentId: string
       .groupBy(["status", "late"])
       .execute(),
     db
+      .selectFrom("enrolment")
+      .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
+      .where("module_id", "=", moduleId)
+      .where("status", "=", "active")
+      .executeTakeFirstOrThrow(),
+    db
       .selectFrom("enrolment as e")
-      .select([
-        (eb) => eb.fn.count<number>("e.user_id").distinct().as("people"),
-        (eb) =>
-          eb.fn
-            .count<number>("e.user_id")
-            .distinct()
-            .filterWhere((w) =>
-              w.not(
-                w.exists(
-                  w.selectFrom("submission as s").select("s.id")
-                    .whereRef("s.user_id", "=", "e.user_id")
-                    .where("s.assignment_id", "=", assignmentId)
-                    .where("s.status", "in", HANDED_IN),
-                ),
-              ),
-            )
-            .as("missing"),
-      ])
+      .select((eb) => eb.fn.count<number>("e.user_id").distinct().as("n"))
       .where("e.module_id", "=", moduleId)
-      .where("e.status", "=", "active")
+      .where("e.status", "!=", "active")
+      .where(({ exists, not, selectFrom }) =>
+        exists(
+          selectFrom("submission as s").select("s.id")
+            .whereRef("s.user_id", "=", "e.user_id").where("s.assignment_id", "=", assignmentId).where("s.status", "in", HANDED_IN),
+        ).and(
+          not(exists(selectFrom("enrolment as a").select("a.id").whereRef("a.user_id", "=", "e.user_id").where("a.module_id", "=", moduleId).where("a.status", "=", "active"))),
+        ),
+      )
       .executeTakeFirstOrThrow(),
   ]);
-  const c: QueueCounts = { submitted: 0, graded: 0, returned: 0, late: 0, notSubmitted: Number(enrolled.missing ?? 0), enrolled: Number(enrolled.people ?? 0) };
+  const enrolled = Number(people.n ?? 0);
+  const handedIn = byStatus.reduce((sum, r) => sum + Number(r.n), 0);
+  const enrolled_ = { people: enrolled, missing: Math.max(0, enrolled - (handedIn - Number(left.n ?? 0))) };
+  const c: QueueCounts = { submitted: 0, graded: 0, returned: 0, late: 0, notSubmitted: enrolled_.missing, enrolled: enrolled_.people };
   for (const r of byStatus) {
     const n = Number(r.n);
     if (r.status === "submitted" || r.status === "graded" || r.status === "returned") c[r.status] += n;
@@ -69,16 +73,14 @@ export async function queueCounts(db: DB, moduleId: string, assignmentId: string
 }
 
 /** Agencies with someone enrolled in the module, for the queue's filter. */
-export async function queueAgencies(db: DB, moduleId: string) {
-  return db
-    .selectFrom("agency")
-    .select(["id", "short_name"])
-    .where("id", "in", db.selectFrom("enrolment").select("agency_id").where("module_id", "=", moduleId).where("agency_id", "is not", null).$narrowType<{ agency_id: string }>())
-    .orderBy("short_name")
-    .execute();
+export interface QueueQuery {
+  filter?: QueueFilter;
+  agencyId?: string | null;
+  /** part of the person's name or of their agency's name */
+  q?: string | null;
+  page?: number;
+  pageSize?: number;
 }
-
-export interface QueueQuery { filter?: QueueFilter; agencyId?: string | null; page?: number; pageSize?: number }
 
 function queueBase(db: DB, assignmentId: string, q: QueueQuery) {
   const filter = q.filter ?? "submitted";
@@ -87,6 +89,18 @@ function queueBase(db: DB, assignmentId: string, q: QueueQuery) {
   else base = base.where("s.status", "in", HANDED_IN);
   if (filter === "late") base = base.where("s.late", "=", 1);
   if (q.agencyId) base = base.where("s.agency_id", "=", q.agencyId);
+  const term = q.q?.trim();
+  if (term) {
+    base = base.where(({ or, exists, selectFrom }) =>
+      or([
+        exists(selectFrom("user as qu").select("qu.id").whereRef("qu.id", "=", "s.user_id").where((eb) => containsText(eb.ref("qu.name"), term))),
+        exists(
+          selectFrom("agency as qa").select("qa.id").whereRef("qa.id", "=", "s.agency_id")
+            .where((eb) => eb.or([containsText(eb.ref("qa.short_name"), term), containsText(eb.ref("qa.name"), term)])),
+        ),
+      ]),
+    );
+  }
   return base;
 }
 

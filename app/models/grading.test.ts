@@ -28,6 +28,15 @@ describe("the grading queue", () => {
     expect(await queueCounts(db, f.moduleId, f.assignment.id)).toEqual({ submitted: 2, graded: 1, returned: 1, late: 1, notSubmitted: 1, enrolled: 5 });
   });
 
+  it("does not count a person who handed in and then left the module as missing, nor among the enrolled", async () => {
+    const [t0, t1] = f.trainees;
+    await handIn(db, f.assignment, t0, "2026-03-17T03:00:00.000Z");
+    await handIn(db, f.assignment, t1, "2026-03-17T04:00:00.000Z");
+    await db.updateTable("enrolment").set({ status: "withdrawn" }).where("user_id", "=", t1.id).where("module_id", "=", f.moduleId).execute();
+    // four still enrolled, one of whom (t0) handed in: three missing; t1's work still waits in the queue
+    expect(await queueCounts(db, f.moduleId, f.assignment.id)).toMatchObject({ submitted: 2, enrolled: 4, notSubmitted: 3 });
+  });
+
   it("lists the oldest handed-in first, filters by state and agency, 50 to a page", async () => {
     const [t0, t1, t2] = f.trainees;
     await handIn(db, f.assignment, t0, "2026-03-17T05:00:00.000Z", { versions: 2 });
@@ -38,6 +47,10 @@ describe("the grading queue", () => {
     expect(q.rows[0].agency).toBe("PUPR");
     expect((await listQueue(db, f.assignment.id, { filter: "late" })).rows.map((r) => r.name)).toEqual(["Peserta 3"]);
     expect((await listQueue(db, f.assignment.id, { agencyId: f.agencyIds[0] })).rows.map((r) => r.name)).toEqual(["Peserta 1", "Peserta 3"]);
+    // search by part of a name or of the agency's name, case-insensitive, % taken literally
+    expect((await listQueue(db, f.assignment.id, { q: "serta 2" })).rows.map((r) => r.name)).toEqual(["Peserta 2"]);
+    expect((await listQueue(db, f.assignment.id, { q: "pupr" })).rows.map((r) => r.agency)).toEqual(["PUPR"]);
+    expect((await listQueue(db, f.assignment.id, { q: "%" })).total).toBe(0);
     expect((await listQueue(db, f.assignment.id, { filter: "graded" })).total).toBe(0);
     const paged = await listQueue(db, f.assignment.id, { pageSize: 2, page: 2 });
     expect(paged).toMatchObject({ total: 3, pages: 2, page: 2 });

@@ -13,7 +13,7 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { getAssignment } from "~/models/assignment.server";
 import { QUEUE_FILTERS, type QueueFilter } from "~/lib/assignment";
-import { listQueue, queueAgencies, queueCounts } from "~/models/grading.server";
+import { listQueue, queueCounts } from "~/models/grading.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction = () => [{ title: "Antrean penilaian — Sinergi" }];
@@ -28,17 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = url.searchParams.get("status");
   const filter: QueueFilter = isFilter(status) ? status : "submitted";
-  const agencyId = url.searchParams.get("instansi") || null;
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
-  const [counts, agencies, queue] = await Promise.all([
+  const [counts, queue] = await Promise.all([
     queueCounts(db, m.module.id, a.id),
-    queueAgencies(db, m.module.id),
-    listQueue(db, a.id, { filter, agencyId, page }),
+    listQueue(db, a.id, { filter, q, page }),
   ]);
   return {
     module: { id: m.module.id, title: m.module.title },
     assignment: { id: a.id, title: a.title },
-    filter, agencyId, counts, agencies, queue,
+    filter, q, counts, queue,
   };
 }
 
@@ -101,12 +100,9 @@ export default function GradingQueue() {
             {QUEUE_FILTERS.map((f) => <option key={f} value={f}>{t(`grading.status.${f}`)}</option>)}
           </select>
         </div>
-        <div className="sm:w-64">
-          <label htmlFor="instansi" className="mb-1 block text-sm font-semibold">{t("grading.filter.agency")}</label>
-          <select id="instansi" name="instansi" defaultValue={d.agencyId ?? ""} className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2 text-base">
-            <option value="">{t("grading.filter.allAgencies")}</option>
-            {d.agencies.map((a) => <option key={a.id} value={a.id}>{a.short_name}</option>)}
-          </select>
+        <div className="sm:w-72">
+          <label htmlFor="q" className="mb-1 block text-sm font-semibold">{t("grading.filter.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={d.q} placeholder={t("grading.filter.searchHint")} className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2 text-base" />
         </div>
         <Button variant="secondary">{t("grading.filter.apply")}</Button>
       </Form>

@@ -6,6 +6,7 @@ import * as m0003 from "./2026-11-22-0003-member-admin-index";
 import * as m0004 from "./2026-11-22-0004-training";
 import * as m0005 from "./2026-11-22-0005-rubric-library";
 import * as m0010 from "./2026-11-22-0010-peer-review";
+import * as m0011 from "./2026-11-22-0011-training-count-indexes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-0004-training": m0004,
   "2026-11-22-0005-rubric-library": m0005,
   "2026-11-22-0010-peer-review": m0010,
+  "2026-11-22-0011-training-count-indexes": m0011,
 };
