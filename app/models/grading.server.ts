@@ -20,7 +20,7 @@ import { listCriteria } from "./rubric.server";
 type Clock = () => Date;
 
 export { QUEUE_FILTERS, type QueueFilter };
-export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_PAGE_SIZE = 25;
 const HANDED_IN = ["submitted", "returned", "graded"];
 
 export interface QueueCounts { submitted: number; graded: number; returned: number; late: number; notSubmitted: number; enrolled: number }

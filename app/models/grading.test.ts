@@ -37,7 +37,7 @@ describe("the grading queue", () => {
     expect(await queueCounts(db, f.moduleId, f.assignment.id)).toMatchObject({ submitted: 2, enrolled: 4, notSubmitted: 3 });
   });
 
-  it("lists the oldest handed-in first, filters by state and agency, 50 to a page", async () => {
+  it("lists the oldest handed-in first, filters by state, agency and a search, 25 to a page", async () => {
     const [t0, t1, t2] = f.trainees;
     await handIn(db, f.assignment, t0, "2026-03-17T05:00:00.000Z", { versions: 2 });
     await handIn(db, f.assignment, t1, "2026-03-17T03:00:00.000Z");
