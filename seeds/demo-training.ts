@@ -8,6 +8,7 @@ import type { DB } from "#db/connection";
 import { createId } from "~/.server/crypto.server";
 import { plainToDoc, type RichDoc, type RichNode } from "~/lib/rich-text";
 import { zonedToUtc, utcToZoned } from "~/lib/zoned-time";
+import { allocateReviews } from "~/models/peer-allocation.server";
 
 const TZ = "Asia/Jakarta";
 const DAY = 86_400_000;
@@ -252,6 +253,11 @@ Lampirkan foto dengan keterangan foto, dan pastikan nama serta jabatan narasumbe
     await lessonDone(releaseLessons, email, days(now, -2).toISOString());
     await submit(releaseTask, release, email, text, days(now, -1).toISOString());
   }
+  // Peer review (issue 5): on for the release, opens on submit, 2 per piece, other agencies only, 14 days to review.
+  await db.insertInto("peer_review_setting").values({
+    assignment_id: releaseTask, enabled: 1, per_submission: 2, other_agency_only: 1, opens: "on_submit",
+    reviews_due_at: at(localDate(days(now, 14)), "23:59"), created_at: now.toISOString(), updated_at: now.toISOString(),
+  }).execute();
 
   // 2. Infographics: an open class anyone may join; Rina and Agus are in.
   const info = await module({
@@ -380,4 +386,6 @@ Lampirkan foto dengan keterangan foto, dan pastikan nama serta jabatan narasumbe
     jp: 6, category: "kegiatan_kehumasan", status: "draft",
   });
   await lessons(crisis, [{ title: "Satu jam pertama", body: "Holding statement bukan klarifikasi lengkap. Sampaikan fakta yang sudah pasti, langkah yang sedang diambil, dan kapan pembaruan berikutnya akan diberikan." }]);
+  // The three demo releases review each other (the seed's last step, so the pool is complete).
+  await allocateReviews(db, releaseTask, () => now);
 }

@@ -9,6 +9,7 @@ export function AssignmentTabs({ moduleId, assignmentId }: { moduleId: string; a
     { to: `${base}/ubah`, label: t("assignment.nav.edit") },
     { to: `${base}/perpanjangan`, label: t("assignment.nav.extensions") },
     { to: `${base}/penilaian`, label: t("assignment.nav.queue") },
+    { to: `${base}/silang-baca`, label: t("assignment.nav.peer") },
     { to: base, label: t("assignment.nav.trainee"), end: true },
   ];
   return (
