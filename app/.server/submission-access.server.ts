@@ -5,6 +5,7 @@ import type { SessionUser } from "~/models/session.server";
 import {
   getAssignment, getFileForServing, putDraftFile, removeDraftFile, slotFor, type AssignmentRow, type Learner,
 } from "~/models/submission.server";
+import { reviewsSubmission } from "~/models/peer-review.server";
 import { moduleAccess, moduleScope } from "~/models/training-access.server";
 import { db } from "./db.server";
 import { can, notFound } from "./permissions.server";
@@ -26,7 +27,9 @@ export async function serveSubmissionFile(request: Request, user: SessionUser, f
   const f = fileId ? await getFileForServing(db, fileId) : undefined;
   if (!f) notFound();
   const access = await moduleAccess(db, f.module_id, user.id);
-  if (!access || !can(user, "submission.view", { ...moduleScope(access), ownerId: f.user_id })) notFound();
+  // An active (or finished) peer reviewer of this submission may see its files too.
+  const isReviewer = f.user_id !== user.id && (await reviewsSubmission(db, f.submission_id, user.id));
+  if (!access || !can(user, "submission.view", { ...moduleScope(access), ownerId: f.user_id, isReviewer })) notFound();
   const rel = which === "thumb" ? f.thumb_path : f.stored_path;
   if (!rel) notFound();
   const bytes = await readUpload(rel);
