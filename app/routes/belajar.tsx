@@ -1,5 +1,7 @@
 // My learning: JP this year against the 20 JP target, work waiting (by the viewer's own deadline, in
 // their own zone), work returned for revision, enrolled modules with progress, and certificates.
+import { ReviewsOwed } from "~/components/training/reviews-owed";
+import { listMyReviews } from "~/models/peer-review.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
@@ -22,7 +24,11 @@ const DUE_SHOWN = 8;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return myLearning(db, { id: user.id, timeZone: user.timeZone });
+  const [learning, reviews] = await Promise.all([
+    myLearning(db, { id: user.id, timeZone: user.timeZone }),
+    listMyReviews(db, user.id),
+  ]);
+  return { ...learning, reviewsOwed: reviews.owed };
 }
 
 export default function MyLearningPage() {
@@ -32,6 +38,7 @@ export default function MyLearningPage() {
   return (
     <>
       <PageHeader title={t("learning.title")} description={t("learning.lead")} />
+      <ReviewsOwed reviews={d.reviewsOwed} className="mb-6" />
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
         <Card aria-labelledby="learning-jp">
           <h2 id="learning-jp" className="mb-2 text-lg font-bold">{t("learning.jp.title", { year: d.jp.year })}</h2>

@@ -31,6 +31,9 @@ import {
   submitWork, versionView,
 } from "~/models/submission.server";
 import { latestGrade } from "~/models/grading.server";
+import { resultsStatus } from "~/models/peer-results.server";
+import { PeerResultsCard } from "~/components/training/peer-results";
+import { allocateAfterSubmit } from "~/models/peer-jobs.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -71,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = sub && versions.length ? await getVersion(db, sub.id, Number.isInteger(wanted) && wanted > 0 ? wanted : null) : undefined;
   const grade = sub && sub.status !== "draft" ? await latestGrade(db, sub.id) : null;
   const files = sub ? await draftFiles(db, sub.id) : [];
+  const peer = await resultsStatus(db, a.id, user.id);
   return {
     ...base,
     learner: {
@@ -80,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       revision: sub?.draft_revision ?? 0,
       savedAt: sub?.draft_saved_at ?? null,
       storageKey: `sinergi.draft.${user.id}.${a.id}`,
+      peer: peer.state === "off" ? null : { state: peer.state, owed: peer.owed, done: peer.done, received: peer.received, expected: peer.expected, reviewsDueAt: peer.reviewsDueAt },
       versions,
       shown: shown ? versionView(shown) : null,
       grade: grade && (sub?.status === "graded" || sub?.status === "returned") ? grade : null,
@@ -161,6 +166,7 @@ async function submitAndReply(
   const r = await submitWork(db, a, learner, input);
   if (!r.ok) return data<ActionReply>({ ...reply, formError: r.error }, { status: 400 });
   await checkCompletion(db, a.module_id, learner.id);
+  await allocateAfterSubmit(db, a.id); // peer review: the new piece (and its author as reviewer) joins the pool
   return redirectWithFlash(`${here}?versi=${r.versionNumber}`, {
     tone: "success", key: r.late ? "submission.sentLate" : "submission.sent", params: { n: r.versionNumber },
   });
@@ -280,6 +286,8 @@ export default function AssignmentPage() {
               ) : null}
             </Card>
           ) : null}
+
+          {L?.peer ? <PeerResultsCard status={L.peer} href={`${base}/ulasan`} /> : null}
 
           {L ? (
             <Card aria-labelledby="work-title">

@@ -121,6 +121,14 @@ export default function GradePage() {
                   {t("grading.versionN", { n: v.number })} · {formatDateTime(v.submitted_at, tz, locale)}
                 </Link>
               ))}
+              {d.submission.versions.length >= 2 ? (
+                <Link
+                  to={`/pelatihan/${d.module.id}/tugas/${d.assignment.id}/bandingkan?kiriman=${d.submission.id}&dari=${d.submission.versions[1].number}&ke=${d.submission.versions[0].number}`}
+                  className="inline-flex min-h-11 items-center rounded-control border border-brand-600 bg-white px-3 font-semibold"
+                >
+                  {t("review.result.compareForGrading")}
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </section>

@@ -92,8 +92,18 @@ const ROUTES: RouteCase[] = [
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/ubah`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/perpanjangan`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/silang-baca`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/silang-baca/kalibrasi`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/${i.releaseSubmission}`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/tidak-ada`, expect: { anon: LOGIN, fasilitator: 404, koordinator: 404, default: 403 } },
+  // Peer review, the author's side: the reviews page is the enrolled trainee's own (Rina: not yet
+  // handed in, so it says so); anyone not enrolled gets 404. The comparison needs two versions of a
+  // piece (the demo pieces have one) and is never shown to people outside the piece.
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/ulasan`, expect: { anon: LOGIN, peserta: 200, default: 404 } },
+  // Peer review, the reviewer's side: everyone has a (possibly empty) list; a review page is its reviewer's only.
+  { path: () => "/silang-baca", expect: everyoneSignedIn },
+  { path: () => "/silang-baca/tidak-ada", expect: { anon: LOGIN, default: 404 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/bandingkan?kiriman=${i.releaseSubmission}&dari=1&ke=2`, expect: { anon: LOGIN, default: 404 } },
 ];
 
 /** State-changing requests a role must not make: 403 (or a redirect to /login when anonymous). */
@@ -252,4 +262,74 @@ describe("submission.view: a trainee's uploaded file", () => {
       expect(failures).toEqual([]);
     });
   }
+});
+
+// review.do: a review page, its draft endpoint and the reviewed piece's files belong to the
+// reviewer (Rina, given a review of Lestari's release here); everyone else gets 404, even the
+// coordinator (fasilitators follow reviews on their board), and their posts change nothing.
+describe("review.do: a peer review and the piece under review", () => {
+  let review = "";
+  let file = "";
+  beforeAll(async () => {
+    const a = await db.selectFrom("assignment").select(["id"]).where("title", "=", "Siaran pers: Peluncuran Layanan Posyandu Digital").executeTakeFirstOrThrow();
+    const sub = await db.selectFrom("submission as s").innerJoin("user as u", "u.id", "s.user_id").select(["s.id", "s.current_version_id"])
+      .where("s.assignment_id", "=", a.id).where("u.email", "=", "lestari.pupr@sinergi.test").executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    review = "perm-review";
+    await db.deleteFrom("peer_review").where("submission_id", "=", sub.id).where("reviewer_id", "=", ids.rina).execute();
+    await db.insertInto("peer_review").values({
+      id: review, assignment_id: a.id, submission_id: sub.id, version_id: sub.current_version_id!, reviewer_id: ids.rina, kind: "peer", source: "manual",
+      status: "assigned", assigned_at: now, lease_expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    }).execute();
+    file = "perm-review-file";
+    await db.insertInto("submission_file").values({
+      id: file, submission_id: sub.id, version_id: sub.current_version_id!, role: "supporting", position: 1, stored_path: "submissions/tidak-ada.webp",
+      thumb_path: null, mime_type: "image/webp", size_bytes: 1, created_at: now,
+    }).execute();
+  });
+  it("/silang-baca/:review", async () => {
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const r = await s.request(`/silang-baca/${review}`, { cookie: cookies.get(role) });
+      const want = role === "anon" ? LOGIN : role === "peserta" ? 200 : 404;
+      if (r.status !== want) failures.push(`${role}: ${r.status} ≠ ${want}`);
+    }
+    expect(failures).toEqual([]);
+  });
+  it("POST /silang-baca/:review and its draft endpoint by anyone but the reviewer change nothing", async () => {
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      if (role === "peserta") continue;
+      for (const path of [`/silang-baca/${review}`, `/silang-baca/${review}/draf`]) {
+        const r = await s.request(path, { method: "POST", cookie: cookies.get(role), body: new URLSearchParams({ intent: "save", feedback: `Disusupi ${role}` }) });
+        const want = role === "anon" ? LOGIN : 404;
+        if (r.status !== want) failures.push(`${role} ${path}: ${r.status} ≠ ${want}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await db.selectFrom("peer_review").select(["status", "feedback"]).where("id", "=", review).executeTakeFirstOrThrow()).toEqual({ status: "started", feedback: null }); // started by Rina opening it above
+  });
+  it("/berkas/:file of the piece under review: the reviewer, the module's managers and the coordinator; no one else", async () => {
+    const { default: fs } = await import("node:fs");
+    const { default: path } = await import("node:path");
+    const dir = path.resolve(`tests/.tmp/uploads-${new URL(s.baseUrl).port}/submissions`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "perm-review.webp"), Buffer.from("RIFF0000WEBPVP8 "));
+    await db.updateTable("submission_file").set({ stored_path: "submissions/perm-review.webp" }).where("id", "=", file).execute();
+    const want: Expect = { anon: LOGIN, peserta: 200, adminA: 404, adminB: 404, fasilitator: 200, pimpinan: 404, koordinator: 200 };
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const r = await s.request(`/berkas/${file}`, { cookie: cookies.get(role) });
+      if (r.status !== expected(want, role)) failures.push(`${role}: ${r.status} ≠ ${expected(want, role)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+  it("/pelatihan/:release/tugas/:assignment/kalibrasi answers 404 while calibration is off", async () => {
+    const failures: string[] = [];
+    for (const role of ["peserta", "adminB"] as Role[]) {
+      const r = await s.request(`/pelatihan/${ids.releaseModule}/tugas/${ids.releaseAssignment}/kalibrasi`, { cookie: cookies.get(role) });
+      if (r.status !== 404 && r.status !== 403) failures.push(`${role}: ${r.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });
