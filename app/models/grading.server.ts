@@ -25,54 +25,46 @@ const HANDED_IN = ["submitted", "returned", "graded"];
 
 export interface QueueCounts { submitted: number; graded: number; returned: number; late: number; notSubmitted: number; enrolled: number }
 
-/** Counts by state for the queue's header: two indexed queries. */
+/**
+ * Counts for the queue's header, in one statement of index-only counts. "Not yet handed in" =
+ * people actively enrolled (one active enrolment per person and module, see enrolment.server) −
+ * those of them who handed in. Only enrolled people can hand in, so the second term is all
+ * handed-in work minus that of people who have since left the module (withdrawn: few).
+ */
 export async function queueCounts(db: DB, moduleId: string, assignmentId: string): Promise<QueueCounts> {
-  // "Not yet handed in" = people actively enrolled − those of them who handed in. Only enrolled
-  // people can hand in, so the second term is all handed-in work minus that of people who have
-  // since left the module (withdrawn, few): three index-only counts instead of a probe per person.
-  const [byStatus, people, left] = await Promise.all([
-    db
-      .selectFrom("submission")
-      .select(["status", "late"])
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("assignment_id", "=", assignmentId)
-      .where("status", "in", HANDED_IN)
-      .groupBy(["status", "late"])
-      .execute(),
-    db
-      .selectFrom("enrolment")
-      .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
-      .where("module_id", "=", moduleId)
-      .where("status", "=", "active")
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("enrolment as e")
-      .select((eb) => eb.fn.count<number>("e.user_id").distinct().as("n"))
-      .where("e.module_id", "=", moduleId)
-      .where("e.status", "!=", "active")
-      .where(({ exists, not, selectFrom }) =>
-        exists(
-          selectFrom("submission as s").select("s.id")
-            .whereRef("s.user_id", "=", "e.user_id").where("s.assignment_id", "=", assignmentId).where("s.status", "in", HANDED_IN),
-        ).and(
-          not(exists(selectFrom("enrolment as a").select("a.id").whereRef("a.user_id", "=", "e.user_id").where("a.module_id", "=", moduleId).where("a.status", "=", "active"))),
-        ),
-      )
-      .executeTakeFirstOrThrow(),
-  ]);
-  const enrolled = Number(people.n ?? 0);
-  const handedIn = byStatus.reduce((sum, r) => sum + Number(r.n), 0);
-  const enrolled_ = { people: enrolled, missing: Math.max(0, enrolled - (handedIn - Number(left.n ?? 0))) };
-  const c: QueueCounts = { submitted: 0, graded: 0, returned: 0, late: 0, notSubmitted: enrolled_.missing, enrolled: enrolled_.people };
-  for (const r of byStatus) {
-    const n = Number(r.n);
-    if (r.status === "submitted" || r.status === "graded" || r.status === "returned") c[r.status] += n;
-    if (r.late) c.late += n;
-  }
-  return c;
+  const byStatus = (status: string) =>
+    db.selectFrom("submission").select((eb) => eb.fn.countAll<number>().as("n")).where("assignment_id", "=", assignmentId).where("status", "=", status);
+  const r = await db
+    .selectNoFrom((eb) => [
+      byStatus("submitted").as("submitted"),
+      byStatus("graded").as("graded"),
+      byStatus("returned").as("returned"),
+      eb.selectFrom("submission").select((e) => e.fn.countAll<number>().as("n"))
+        .where("assignment_id", "=", assignmentId).where("status", "in", HANDED_IN).where("late", "=", 1).as("late"),
+      eb.selectFrom("enrolment").select((e) => e.fn.countAll<number>().as("n"))
+        .where("module_id", "=", moduleId).where("status", "=", "active").as("enrolled"),
+      eb.selectFrom("enrolment as e").select((e) => e.fn.count<number>("e.user_id").distinct().as("n"))
+        .where("e.module_id", "=", moduleId)
+        .where("e.status", "=", "withdrawn")
+        .where(({ exists, not, selectFrom }) =>
+          exists(
+            selectFrom("submission as s").select("s.id")
+              .whereRef("s.user_id", "=", "e.user_id").where("s.assignment_id", "=", assignmentId).where("s.status", "in", HANDED_IN),
+          ).and(
+            not(exists(selectFrom("enrolment as a").select("a.id").whereRef("a.user_id", "=", "e.user_id").where("a.module_id", "=", moduleId).where("a.status", "=", "active"))),
+          ),
+        )
+        .as("left"),
+    ])
+    .executeTakeFirstOrThrow();
+  const n = (v: unknown) => Number(v ?? 0);
+  const handedIn = n(r.submitted) + n(r.graded) + n(r.returned);
+  return {
+    submitted: n(r.submitted), graded: n(r.graded), returned: n(r.returned), late: n(r.late),
+    enrolled: n(r.enrolled), notSubmitted: Math.max(0, n(r.enrolled) - (handedIn - n(r.left))),
+  };
 }
 
-/** Agencies with someone enrolled in the module, for the queue's filter. */
 export interface QueueQuery {
   filter?: QueueFilter;
   agencyId?: string | null;
