@@ -2,7 +2,8 @@
 // link) it is a plain <textarea> whose text the server turns into paragraphs; once the page is
 // interactive the Tiptap editor is loaded lazily — only on pages that render this component — and
 // writes its JSON into a hidden input with the same name, so a normal form POST carries it.
-import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
 import { plainToDoc, storedToPlain, tryParseDoc, type RichDoc } from "~/lib/rich-text";
 
@@ -32,6 +33,8 @@ export interface TiptapEditorProps {
   describedBy?: string;
   invalid: boolean;
   initial: RichDoc;
+  /** take the focus when created, at the end of the text (the person was typing in the fallback) */
+  autofocus?: boolean;
   tall?: boolean;
   onChange?: (json: string) => void;
 }
@@ -42,7 +45,7 @@ const control =
 // Fetched once, after the page is interactive; a failure (weak link) leaves the textarea in place.
 let loading: Promise<{ default: (p: TiptapEditorProps) => JSX.Element }> | undefined;
 const loadEditor = () => (loading ??= import("./tiptap-editor").catch(() => ({ default: EditorUnavailable })));
-const TiptapEditor = lazy(loadEditor);
+type EditorComponent = (p: TiptapEditorProps) => JSX.Element;
 
 // When the editor's code cannot be loaded the textarea stays: nothing is lost, no error page.
 function EditorUnavailable(props: TiptapEditorProps) {
@@ -79,16 +82,20 @@ export function RichTextEditor({ name, label, id: idProp, defaultValue, hint, op
   const initialPlain = storedToPlain(defaultValue) || (defaultValue && !tryParseDoc(defaultValue) ? defaultValue : "");
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const [enhanced, setEnhanced] = useState<{ initial: RichDoc; typed: string } | null>(null);
+  const [enhanced, setEnhanced] = useState<{ initial: RichDoc; typed: string; focused: boolean; Editor: EditorComponent } | null>(null);
   useEffect(() => {
     let live = true;
-    void loadEditor().then(() => {
+    void loadEditor().then((mod) => {
       if (!live) return;
-      // Whatever was typed into the textarea meanwhile seeds the editor: nothing is lost.
-      const typed = textareaRef.current?.value ?? initialPlain;
+      // Whatever was typed into the textarea meanwhile seeds the editor, and a person typing keeps
+      // typing: the swap renders synchronously right after reading the text (no keystroke can fall
+      // in between) and the editor takes the focus the textarea had.
+      const area = textareaRef.current;
+      const typed = area?.value ?? initialPlain;
+      const focused = !!area && document.activeElement === area;
       const stored = defaultValue ? tryParseDoc(defaultValue) : null;
       const initial = typed !== initialPlain || !stored ? plainToDoc(typed) : stored;
-      setEnhanced({ initial, typed });
+      flushSync(() => setEnhanced({ initial, typed, focused, Editor: mod.default }));
     });
     return () => {
       live = false;
@@ -118,9 +125,7 @@ export function RichTextEditor({ name, label, id: idProp, defaultValue, hint, op
       </label>
       {hint ? <p id={hintId} className="mb-1 text-sm text-muted">{hint}</p> : null}
       {enhanced ? (
-        <Suspense fallback={fallback(enhanced.typed)}>
-          <TiptapEditor name={name} id={id} labelId={labelId} describedBy={describedBy} invalid={invalid} initial={enhanced.initial} tall={tall} onChange={onChange} />
-        </Suspense>
+        <enhanced.Editor name={name} id={id} labelId={labelId} describedBy={describedBy} invalid={invalid} initial={enhanced.initial} autofocus={enhanced.focused} tall={tall} onChange={onChange} />
       ) : (
         fallback(initialPlain)
       )}

@@ -7,7 +7,7 @@ import type { TiptapEditorProps } from "./editor";
 import { isSafeHref, richTextExtensions } from "./extensions";
 import { richTextClass } from "./view";
 
-export default function TiptapEditor({ name, id, labelId, describedBy, invalid, initial, tall, onChange }: TiptapEditorProps) {
+export default function TiptapEditor({ name, id, labelId, describedBy, invalid, initial, autofocus, tall, onChange }: TiptapEditorProps) {
   const [json, setJson] = useState(() => JSON.stringify(initial));
   // The latest callback, without re-creating the editor when the parent re-renders.
   const onChangeRef = useRef(onChange);
@@ -28,6 +28,7 @@ export default function TiptapEditor({ name, id, labelId, describedBy, invalid, 
       },
     },
     onCreate: ({ editor: e }) => {
+      if (autofocus) e.commands.focus("end");
       const next = JSON.stringify(e.getJSON());
       setJson(next);
       onChangeRef.current?.(next);
