@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { createDb, DEFAULT_DATABASE_URL } from "./db/connection";
 import { migrateToLatest } from "./db/migrate";
 import { seedDemoIfEmpty } from "./seeds/demo";
+import { installRouteMatchCache } from "./app/.server/route-match-cache";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -105,6 +106,7 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
 }
 
 async function main() {
+  installRouteMatchCache();
   await prepareDatabase();
   // The persisted-reminder runner (see app/.server/jobs.server.ts); imported after migrating.
   (await import("./app/.server/jobs.server")).startBackgroundJobs();
