@@ -3,23 +3,21 @@
 // fasilitators, the coordinator). Anyone else gets 404, so a file's existence does not leak.
 import type { SessionUser } from "~/models/session.server";
 import {
-  getAssignment, getFileForServing, putDraftFile, removeDraftFile, slotFor, type AssignmentRow, type Learner,
+  getFileForServing, putDraftFile, removeDraftFile, slotFor, type AssignmentRow, type Learner,
 } from "~/models/submission.server";
 import { reviewsSubmission } from "~/models/peer-review.server";
 import { moduleAccess, moduleScope } from "~/models/training-access.server";
 import { db } from "./db.server";
 import { can, notFound } from "./permissions.server";
-import { requireModule } from "./training-access.server";
+import { requireModuleAssignment } from "./training-access.server";
 import { storeSubmissionImage, storeSubmissionVideo, type FileError } from "./submission-files.server";
 import { readUpload, removeUpload } from "./upload.server";
 
 export async function requireAssignment(user: SessionUser, moduleId: string | undefined, assignmentId: string | undefined) {
-  const m = await requireModule(user, moduleId, "module.learn");
-  const assignment = await getAssignment(db, m.module.id, assignmentId ?? "");
-  if (!assignment) notFound();
+  const m = await requireModuleAssignment(user, moduleId, assignmentId, "module.learn");
   // A manager previewing (not enrolled) sees the page read-only; only enrolled people hand in work.
   const learner = m.enrolment ? { id: user.id, agencyId: user.agencyId } : null;
-  return { ...m, assignment, learner };
+  return { ...m, learner };
 }
 
 /** The stored bytes of a submission file (web version or thumbnail) for a viewer allowed to see it. */

@@ -102,27 +102,31 @@ async function enrolUsers(db: DB, ctx: EnrolContext, userIds: string[], source: 
   const activeIds = new Set(existing.filter((e) => e.status === "active").map((e) => e.user_id));
   const now = clock().toISOString();
   const added: string[] = [];
+  // Whole agencies can be a thousand people: new enrolments go in batches; a withdrawn enrolment in
+  // this cohort is reactivated instead (one update each — they are few).
+  const withdrawnHere = new Map(existing.filter((e) => e.cohort_id === ctx.cohortId && e.status !== "active").map((e) => [e.user_id, e.id]));
+  const fresh = people.filter((p) => !activeIds.has(p.id) && !withdrawnHere.has(p.id));
   await db.transaction().execute(async (trx) => {
     for (const p of people) {
-      if (activeIds.has(p.id)) continue;
-      const withdrawnHere = existing.find((e) => e.user_id === p.id && e.cohort_id === ctx.cohortId);
-      if (withdrawnHere) {
-        await trx
-          .updateTable("enrolment")
-          .set({ status: "active", source, enrolled_by: ctx.actor.id, enrolled_at: now, agency_id: p.agency_id })
-          .where("id", "=", withdrawnHere.id)
-          .execute();
-      } else {
-        await trx
-          .insertInto("enrolment")
-          .values({
-            id: createId(), cohort_id: ctx.cohortId, module_id: ctx.moduleId, user_id: p.id, agency_id: p.agency_id, source,
-            status: "active", enrolled_by: ctx.actor.id, enrolled_at: now, completed_at: null,
-          })
-          .execute();
-      }
+      const id = !activeIds.has(p.id) ? withdrawnHere.get(p.id) : undefined;
+      if (!id) continue;
+      await trx
+        .updateTable("enrolment")
+        .set({ status: "active", source, enrolled_by: ctx.actor.id, enrolled_at: now, agency_id: p.agency_id })
+        .where("id", "=", id)
+        .execute();
       added.push(p.id);
     }
+    for (let i = 0; i < fresh.length; i += 500) {
+      await trx
+        .insertInto("enrolment")
+        .values(fresh.slice(i, i + 500).map((p) => ({
+          id: createId(), cohort_id: ctx.cohortId, module_id: ctx.moduleId, user_id: p.id, agency_id: p.agency_id, source,
+          status: "active", enrolled_by: ctx.actor.id, enrolled_at: now, completed_at: null,
+        })))
+        .execute();
+    }
+    added.push(...fresh.map((p) => p.id));
   });
   for (const userId of added) {
     await notify(db, {

@@ -95,7 +95,8 @@ describe("lessons", () => {
     expect((await listLessons(db, moduleId)).map((l) => l.title)).toEqual(["A", "C", "B"]);
     await deleteLesson(db, moduleId, a);
     expect((await listLessons(db, moduleId)).map((l) => [l.title, l.position])).toEqual([["C", 1], ["B", 2]]);
-    expect(b).toBeTruthy();
+    await moveLesson(db, moduleId, b, "down"); // already last: nothing changes
+    expect((await listLessons(db, moduleId)).map((l) => [l.id, l.position])).toEqual([[c, 1], [b, 2]]);
   });
 
   it("counts a video lesson done at 90 % actually watched; a skip to the end does not count", async () => {

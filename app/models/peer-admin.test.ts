@@ -37,7 +37,7 @@ describe("peerSettingsSchema", () => {
     expect(errs({ ...good, perSubmission: "0" })?.perSubmission).toEqual(["review.admin.error.range"]);
     expect(errs({ ...good, leaseHours: "abc" })?.leaseHours).toEqual(["review.admin.error.number"]);
     expect(errs({ ...good, anonymity: "nobody" })?.anonymity).toEqual(["form.invalidChoice"]);
-    expect(errs({ ...good, reviewsDueDate: "2026-13-40" })?.reviewsDueDate).toBeTruthy();
+    expect(errs({ ...good, reviewsDueDate: "2026-13-40" })?.reviewsDueDate).toEqual(["assignment.dateInvalid"]);
   });
 });
 

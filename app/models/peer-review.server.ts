@@ -453,7 +453,18 @@ export async function pendingCalibrations(db: DB, userId: string): Promise<{ mod
     .where("s.enabled", "=", 1).where("s.calibration", "=", 1)
     .where(({ exists, selectFrom }) => exists(selectFrom("calibration_example as x").select("x.id").whereRef("x.assignment_id", "=", "a.id")))
     .orderBy("a.due_at").execute();
-  const out = [];
-  for (const r of rows) if (!(await calibrationFor(db, r.assignmentId, userId)).passed) out.push(r);
-  return out;
+  if (rows.length === 0) return [];
+  // Passed = an attempt within one level on every example of the assignment: two grouped counts.
+  const ids = rows.map((r) => r.assignmentId);
+  const [examples, passed] = await Promise.all([
+    db.selectFrom("calibration_example").select(["assignment_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("assignment_id", "in", ids).groupBy("assignment_id").execute(),
+    db.selectFrom("calibration_attempt as t").innerJoin("calibration_example as x", "x.id", "t.example_id")
+      .select(["x.assignment_id", (eb) => eb.fn.count<number>("t.example_id").distinct().as("n")])
+      .where("t.user_id", "=", userId).where("t.within_one", "=", 1).where("x.assignment_id", "in", ids)
+      .groupBy("x.assignment_id").execute(),
+  ]);
+  const need = new Map(examples.map((e) => [e.assignment_id, Number(e.n)]));
+  const done = new Map(passed.map((p) => [p.assignment_id, Number(p.n)]));
+  return rows.filter((r) => (done.get(r.assignmentId) ?? 0) < (need.get(r.assignmentId) ?? 0));
 }

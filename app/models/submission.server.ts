@@ -32,6 +32,7 @@ export type WorkKind = "release" | "infographic" | "photo" | "video";
 export type FileRole = "main" | "supporting" | "video";
 export { MAX_CAPTION, MAX_SUPPORTING_PHOTOS };
 
+/** The fields of an assignment this model needs; `getAssignment` in assignment.server returns them. */
 export interface AssignmentRow {
   id: string;
   module_id: string;
@@ -43,15 +44,6 @@ export interface AssignmentRow {
   due_at: string;
   late_until: string;
   time_zone: string;
-}
-
-export async function getAssignment(db: DB, moduleId: string, assignmentId: string): Promise<AssignmentRow | undefined> {
-  return db
-    .selectFrom("assignment")
-    .select(["id", "module_id", "kind", "title", "instructions_json", "rubric_id", "opens_at", "due_at", "late_until", "time_zone"])
-    .where("id", "=", assignmentId)
-    .where("module_id", "=", moduleId)
-    .executeTakeFirst();
 }
 
 /** The dates that apply to this person: the assignment's, or their extension's. */
@@ -226,12 +218,12 @@ export async function submitWork(
       id: versionId, submission_id: sub.id, number, body_json: bodyJson, word_count: wordCount, link_url: linkUrl, late: late ? 1 : 0, submitted_at: now,
     }).execute();
     const keep = kind === "video" && linkUrl ? [] : files.filter((f) => kind !== "video" || f.role === "video");
-    for (const f of keep) {
-      await trx.insertInto("submission_file").values({
+    if (keep.length) {
+      await trx.insertInto("submission_file").values(keep.map((f) => ({
         id: createId(), submission_id: sub.id, version_id: versionId, role: f.role, position: f.position, caption: f.caption?.trim() || null,
         stored_path: f.stored_path, thumb_path: f.thumb_path, mime_type: f.mime_type, width: f.width, height: f.height,
         size_bytes: f.size_bytes, created_at: now,
-      }).execute();
+      }))).execute();
     }
     await trx.updateTable("submission").set({
       status: "submitted", current_version_id: versionId, version_count: number, submitted_at: now, late: late ? 1 : 0,

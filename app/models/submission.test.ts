@@ -6,10 +6,11 @@ import { makeTrainingFixture } from "#tests/helpers/submission-fixtures";
 import { formatDateTime } from "~/i18n/format";
 import { zonedToUtc } from "~/lib/zoned-time";
 import {
-  deadlineFor, draftFiles, getAssignment, getVersion, listVersions, putDraftFile, removeDraftFile, saveCaptions,
+  deadlineFor, draftFiles, getVersion, listVersions, putDraftFile, removeDraftFile, saveCaptions,
   saveDraft, slotFor, submitWork, windowOf, type AssignmentRow, type Learner,
 } from "./submission.server";
 import { latestGrade } from "./grading.server";
+import { getAssignment } from "./assignment.server";
 
 const release = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 // 18 March 2026, 23.59 in Jayapura (WIT, UTC+9) = 14.59 UTC = 21.59 WIB

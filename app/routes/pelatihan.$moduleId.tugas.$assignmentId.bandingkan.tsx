@@ -8,13 +8,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { can, notFound } from "~/.server/permissions.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { Button } from "~/components/ui/button";
 import { Card, Notice, PageHeader } from "~/components/ui/card";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { compareRole, compareVersions } from "~/models/peer-results.server";
-import { getAssignment, getSubmission } from "~/models/submission.server";
+import { getSubmission } from "~/models/submission.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.assignment.title} — Sinergi` : "Sinergi" }];
@@ -26,9 +26,7 @@ const num = (s: string | null) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId);
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : undefined;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId);
   const url = new URL(request.url);
   const sub = await getSubmission(db, url.searchParams.get("kiriman") ?? "");
   if (!sub || sub.assignment_id !== a.id) notFound();

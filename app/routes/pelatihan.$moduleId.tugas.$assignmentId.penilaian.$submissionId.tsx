@@ -8,7 +8,7 @@ import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
 import { baseUrlOf } from "~/.server/meeting-access.server";
 import { notFound } from "~/.server/permissions.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { FormErrors, TextareaField } from "~/components/form";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { RubricTable } from "~/components/training/rubric-table";
@@ -18,8 +18,8 @@ import { Badge, Card, Notice, PageHeader } from "~/components/ui/card";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { gradeSchema } from "~/lib/assignment";
-import { LEVELS, weightedScore } from "~/lib/rubric";
-import { getAssignment } from "~/models/assignment.server";
+import { weightedScore } from "~/lib/rubric";
+import { LevelChoices } from "~/components/training/level-choices";
 import { getSubmissionForGrading, latestGrade, saveGrade } from "~/models/grading.server";
 import { listCriteria } from "~/models/rubric.server";
 import { getVersion, versionView } from "~/models/submission.server";
@@ -29,9 +29,7 @@ export const meta: MetaFunction = () => [{ title: "Penilaian karya — Sinergi" 
 
 async function load(request: Request, params: { moduleId?: string; assignmentId?: string; submissionId?: string }) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId, "submission.grade");
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : null;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId, "submission.grade");
   const s = params.submissionId ? await getSubmissionForGrading(db, a.id, params.submissionId) : null;
   if (!s) notFound();
   return { user, m, a, s };
@@ -203,27 +201,7 @@ function GradeForm() {
               <legend className="mb-2 font-semibold">
                 {i + 1}. {t("grading.levelLegend", { title: c.title, weight: c.weight })}
               </legend>
-              <div className="grid gap-2 sm:grid-cols-2">
-                {LEVELS.map((level) => (
-                  <label
-                    key={level}
-                    className="flex min-h-11 cursor-pointer gap-3 rounded-control border border-line p-3 hover:border-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-                  >
-                    <input
-                      type="radio"
-                      name={`level.${c.id}`}
-                      value={String(level)}
-                      defaultChecked={initial.level?.[c.id] === String(level)}
-                      onChange={() => setLevels((prev) => ({ ...prev, [c.id]: level }))}
-                      className="mt-1 size-5 shrink-0 accent-brand-700"
-                    />
-                    <span>
-                      <span className="block font-semibold">{t("rubric.level", { level })} · {t(`rubric.levelName.${level}`)}</span>
-                      <span className="block text-[0.95rem] text-ink">{c.levels[level - 1]}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
+              <LevelChoices criterionId={c.id} descriptors={c.levels} checked={initial.level?.[c.id]} onPick={(level) => setLevels((prev) => ({ ...prev, [c.id]: level }))} />
               <label htmlFor={`comment-${c.id}`} className="mb-1 mt-3 block text-sm font-semibold">
                 {t("grading.comment")} <span className="font-normal text-muted">({t("form.optional")})</span>
               </label>

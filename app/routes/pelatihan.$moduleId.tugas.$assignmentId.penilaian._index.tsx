@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
-import { notFound } from "~/.server/permissions.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { Pagination } from "~/components/ui/pagination";
 import { Button } from "~/components/ui/button";
@@ -11,7 +10,6 @@ import { Badge, EmptyState, PageHeader } from "~/components/ui/card";
 import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
-import { getAssignment } from "~/models/assignment.server";
 import { QUEUE_FILTERS, type QueueFilter } from "~/lib/assignment";
 import { listQueue, queueCounts } from "~/models/grading.server";
 
@@ -22,9 +20,7 @@ const isFilter = (v: string | null): v is QueueFilter => !!v && (QUEUE_FILTERS a
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId, "submission.grade");
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : null;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId, "submission.grade");
   const url = new URL(request.url);
   const status = url.searchParams.get("status");
   const filter: QueueFilter = isFilter(status) ? status : "submitted";

@@ -7,7 +7,7 @@ import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
 import { baseUrlOf } from "~/.server/meeting-access.server";
 import { notFound } from "~/.server/permissions.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/form";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { Button } from "~/components/ui/button";
@@ -17,16 +17,14 @@ import { formatDateTime, formatTimeForViewer, formatDate } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { ASSIGNMENT_ZONES, extensionSchema, zonedFields } from "~/lib/assignment";
 import { zonedToUtc } from "~/lib/zoned-time";
-import { getAssignment, grantExtension, listEnrolledPeople, listExtensions, removeExtension } from "~/models/assignment.server";
+import { grantExtension, listEnrolledPeople, listExtensions, removeExtension } from "~/models/assignment.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction = () => [{ title: "Perpanjangan tenggat — Sinergi" }];
 
 async function load(request: Request, params: { moduleId?: string; assignmentId?: string }) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId, "module.manage");
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : null;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId, "module.manage");
   return { user, m, a };
 }
 

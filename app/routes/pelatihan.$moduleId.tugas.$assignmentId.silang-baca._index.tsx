@@ -9,8 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
-import { notFound } from "~/.server/permissions.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from "~/components/form";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { Button } from "~/components/ui/button";
@@ -21,7 +20,6 @@ import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { ASSIGNMENT_ZONES } from "~/lib/assignment";
 import { addReviewerSchema, ANONYMITY, OPENS, overrideSchema, peerSettingsSchema, reviewsDueInstant } from "~/lib/peer-settings";
 import { utcToZoned } from "~/lib/zoned-time";
-import { getAssignment } from "~/models/assignment.server";
 import { addReviewerByHand, defaultSettings, getAdminSettings, listViolations, peerBoard, removeReviewer, savePeerSettings } from "~/models/peer-admin.server";
 import { overrideFinalGrade } from "~/models/peer-grade.server";
 
@@ -30,9 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Silang baca — Sinergi" }];
 
 async function load(request: Request, params: { moduleId?: string; assignmentId?: string }) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId, "module.manage");
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : null;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId, "module.manage");
   return { user, m, a };
 }
 

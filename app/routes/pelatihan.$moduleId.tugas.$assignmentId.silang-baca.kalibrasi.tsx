@@ -11,7 +11,7 @@ import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
 import { notFound } from "~/.server/permissions.server";
 import { parseRichText, renderRichText } from "~/.server/rich-text.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { parseUploadForm, storeImage } from "~/.server/upload.server";
 import { Field, FormErrors, SelectField } from "~/components/form";
 import { RichTextEditor } from "~/components/rich-text/editor";
@@ -22,7 +22,6 @@ import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
 import { useT } from "~/i18n/react";
 import { richTextInput } from "~/lib/rich-text";
 import { requiredText, optionalText } from "~/lib/validation";
-import { getAssignment } from "~/models/assignment.server";
 import { addCalibrationExample, deleteCalibrationExample, listCalibrationExamples, MAX_EXAMPLES } from "~/models/peer-calibration-admin.server";
 import { listCriteria } from "~/models/rubric.server";
 
@@ -46,9 +45,7 @@ function exampleSchema(criterionIds: string[]) {
 
 async function load(request: Request, params: { moduleId?: string; assignmentId?: string }) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId, "module.manage");
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : null;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId, "module.manage");
   return { user, m, a };
 }
 

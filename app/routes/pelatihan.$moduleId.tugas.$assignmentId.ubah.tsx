@@ -5,9 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
-import { notFound } from "~/.server/permissions.server";
 import { parseRichText } from "~/.server/rich-text.server";
-import { requireModule } from "~/.server/training-access.server";
+import { requireModuleAssignment } from "~/.server/training-access.server";
 import { FormErrors } from "~/components/form";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { AssignmentForm } from "~/components/training/assessment-assignment-form";
@@ -20,7 +19,7 @@ import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { assignmentInstants, assignmentSchema, zonedFields } from "~/lib/assignment";
 import { blankRows, criteriaSchema, criteriaToRows, EDITOR_ROWS } from "~/lib/rubric";
 import {
-  countGrades, getAssignment, saveAssignmentRubric, unlockRubricClearingGrades, updateAssignment, pickLibraryRubric,
+  countGrades, saveAssignmentRubric, unlockRubricClearingGrades, updateAssignment, pickLibraryRubric,
 } from "~/models/assignment.server";
 import { getRubric, listLibraryRubrics } from "~/models/rubric.server";
 
@@ -29,9 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 async function load(request: Request, params: { moduleId?: string; assignmentId?: string }) {
   const user = await requireUser(request);
-  const m = await requireModule(user, params.moduleId, "module.manage");
-  const a = params.assignmentId ? await getAssignment(db, m.module.id, params.assignmentId) : null;
-  if (!a) notFound();
+  const { assignment: a, ...m } = await requireModuleAssignment(user, params.moduleId, params.assignmentId, "module.manage");
   return { user, m, a };
 }
 

@@ -21,7 +21,8 @@ import { makeT, parseLocale } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { deleteCommentSchema, locateQuote, pinCommentSchema, reviewSchema, textCommentSchema } from "~/lib/peer-review";
-import { LEVELS, weightedScore } from "~/lib/rubric";
+import { weightedScore } from "~/lib/rubric";
+import { LevelChoices } from "~/components/training/level-choices";
 import {
   addPinComment, addTextComment, deleteComment, openReview, saveReviewDraft, submitReview, type ReviewError,
 } from "~/models/peer-review.server";
@@ -429,27 +430,7 @@ function ReviewForm({ review }: { review: Loaded }) {
                 <legend className="mb-2 font-semibold">
                   {i + 1}. {t("review.do.levelLegend", { title: c.title, weight: c.weight })}
                 </legend>
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {LEVELS.map((level) => (
-                    <label
-                      key={level}
-                      className="flex min-h-11 cursor-pointer gap-3 rounded-control border border-line p-3 hover:border-brand-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600"
-                    >
-                      <input
-                        type="radio"
-                        name={`level.${c.id}`}
-                        value={String(level)}
-                        defaultChecked={initial.level?.[c.id] === String(level)}
-                        onChange={() => setLevels((prev) => ({ ...prev, [c.id]: level }))}
-                        className="mt-1 size-5 shrink-0 accent-brand-700"
-                      />
-                      <span>
-                        <span className="block font-semibold">{t("rubric.level", { level })} · {t(`rubric.levelName.${level}`)}</span>
-                        <span className="block text-[0.95rem] text-ink">{c.levels[level - 1]}</span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
+                <LevelChoices criterionId={c.id} descriptors={c.levels} checked={initial.level?.[c.id]} onPick={(level) => setLevels((prev) => ({ ...prev, [c.id]: level }))} />
                 <label htmlFor={`comment-${c.id}`} className="mb-1 mt-3 block text-sm font-semibold">
                   {t("review.do.comment")}{" "}
                   <span className="font-normal text-muted">({needsComment ? t("review.do.commentNeeded") : t("form.optional")})</span>
