@@ -2,7 +2,7 @@
 // one separator throughout, every field quoted when it needs to be, CRLF line ends (RFC 4180).
 export const CSV_SEPARATOR = ";"; // Excel in Indonesian locale expects ";" (the decimal mark is ",")
 
-function field(v: string | number | null | undefined, sep: string): string {
+export function field(v: string | number | null | undefined, sep: string): string {
   const s = v === null || v === undefined ? "" : String(v);
   // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
