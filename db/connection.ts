@@ -4,7 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type CompiledQuery, type Compilable } from "kysely";
+import {
+  Kysely, SqliteDialect, type CompiledQuery, type Compilable, type KyselyPlugin, type OperationNode,
+  type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow,
+} from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -51,9 +54,55 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
   };
 }
 
+/**
+ * Counts writes per table (every insert, update and delete Kysely builds, transactions included),
+ * so a report computed from many rows can be cached until one of its tables changes — see
+ * `writeVersion`. In-process: Sinergi runs one server process per database file.
+ */
+class WriteTracker implements KyselyPlugin {
+  readonly versions = new Map<string, number>();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const node = args.node as OperationNode & Record<string, any>;
+    let tables: (string | null)[] = [];
+    if (node.kind === "InsertQueryNode") tables = [tableName(node.into)];
+    else if (node.kind === "UpdateQueryNode") tables = [tableName(node.table)];
+    else if (node.kind === "DeleteQueryNode") tables = (node.from?.froms ?? []).map(tableName);
+    else if (node.kind === "RawNode") tables = ["*"]; // raw SQL: assume it writes anything
+    for (const t of tables) this.bump(t ?? "*");
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+  bump(table: string) {
+    this.versions.set(table, (this.versions.get(table) ?? 0) + 1);
+  }
+}
+function tableName(node: any): string | null {
+  if (!node) return null;
+  if (node.kind === "TableNode") return node.table?.identifier?.name ?? null;
+  if (node.kind === "AliasNode") return tableName(node.node);
+  return null;
+}
+// Per process, not per copy of this module: the server's background jobs (loaded by tsx) and the
+// Remix build (bundled) each have their own copy but share one database handle (db.server.ts).
+const registry = globalThis as typeof globalThis & { __sinergiWriteTrackers?: WeakMap<object, WriteTracker> };
+const trackers = (registry.__sinergiWriteTrackers ??= new WeakMap<object, WriteTracker>());
+
+/** A key that changes whenever any of `tables` is written through this handle (or raw SQL runs);
+ *  null for a handle `createDb` did not make (then nothing may be cached). */
+export function writeVersion(db: DB, tables: readonly string[]): string | null {
+  const tracker = trackers.get(db);
+  if (!tracker) return null;
+  return [tracker.versions.get("*") ?? 0, ...tables.map((t) => tracker.versions.get(t) ?? 0)].join(".");
+}
+
 export function createDb(url: string): DB {
   const sqlite = openSqlite(sqlitePathFromUrl(url));
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const tracker = new WriteTracker();
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [tracker] });
+  trackers.set(db, tracker);
+  return db;
 }
 
 export const DEFAULT_DATABASE_URL = "file:data/sinergi.db";

@@ -557,6 +557,7 @@ export interface NetworkTable {
   demo_data: Generated<number>;
   created_at: string;
   updated_at: string;
+  participation_weights: string | null;
 }
 
 export type Network = Selectable<NetworkTable>;

@@ -2,6 +2,7 @@
 // Loaded on start when the database is empty; the five demo accounts use the password sinergi-demo.
 import type { DB } from "#db/connection";
 import { seedDemoMinutesAndFollowUps } from "./demo-followups";
+import { seedDemoHistory } from "./demo-history";
 import { seedDemoMeetings } from "./demo-meetings";
 import { seedDemoTraining } from "./demo-training";
 import { makeAgency, makeNetwork, makePerson, type AgencyInput } from "./factories";
@@ -48,6 +49,7 @@ export async function seedDemo(db: DB): Promise<void> {
   await seedDemoMeetings(db);
   await seedDemoMinutesAndFollowUps(db);
   await seedDemoTraining(db);
+  await seedDemoHistory(db);
 }
 
 /** Seeds the demo network if the database holds no network yet. Returns true when it did. */

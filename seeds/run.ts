@@ -5,6 +5,7 @@ import { migrateToLatest } from "#db/migrate";
 import { seedDemoIfEmpty } from "./demo";
 import { seedLarge } from "./large";
 import { seedLargeMeetings } from "./large-meetings";
+import { seedLargeFollowUps } from "./large-followups";
 import { seedLargeTraining } from "./large-training";
 
 const scale = process.argv.includes("--scale") ? process.argv[process.argv.indexOf("--scale") + 1] : "demo";
@@ -17,6 +18,7 @@ try {
     const t = Date.now();
     await seedLarge(db);
     await seedLargeMeetings(db);
+    await seedLargeFollowUps(db);
     await seedLargeTraining(db);
     console.log(`Data sintetis skala besar dimuat dalam ${((Date.now() - t) / 1000).toFixed(1)} dtk.`);
   }

@@ -38,7 +38,7 @@ export function pdfText(text: string, font: PDFFont): string {
 }
 
 /** Splits text into lines no wider than `width` at `size` (words longer than a line stay whole). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {

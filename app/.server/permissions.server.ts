@@ -39,7 +39,10 @@ export type Permission =
   | "submission.view" // author (scope.ownerId), the module's fasilitators, the coordinator — never other trainees
   | "submission.grade" // the module's fasilitators and the coordinator
   | "certificate.view" // its holder (scope.ownerId) and readers of all
-  | "review.do"; // a peer review assigned to the viewer (scope.ownerId = its reviewer), still active
+  | "review.do" // a peer review assigned to the viewer (scope.ownerId = its reviewer), still active
+  | "report.network" // participation dashboard of every agency, rankings, network exports
+  | "report.agency" // one agency's scorecard (scope.agencyId): readers of all and that agency's admin
+  | "report.officer"; // one officer's record and evidence pack: the officer (scope.ownerId), their agency's admin (scope.agencyId), readers of all
 
 export interface Scope {
   agencyId?: string | null;
@@ -127,6 +130,12 @@ export function can(user: SessionUser | null, permission: Permission, scope: Sco
       return readsAll(user) || (!!scope.ownerId && scope.ownerId === user.id);
     case "review.do":
       return !!scope.ownerId && scope.ownerId === user.id;
+    case "report.network":
+      return readsAll(user);
+    case "report.agency":
+      return readsAll(user) || isAgencyAdminOf(user, scope.agencyId);
+    case "report.officer":
+      return readsAll(user) || (!!scope.ownerId && scope.ownerId === user.id) || isAgencyAdminOf(user, scope.agencyId);
   }
 }
 

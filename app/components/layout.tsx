@@ -29,7 +29,11 @@ function navFor(user: ShellUser): NavItem[] {
     { to: "/belajar", label: "nav.learning" },
     { to: "/pelatihan", label: "nav.training" },
   ];
-  if (user.agencyId) items.push({ to: `/instansi/${user.agencyId}`, label: "nav.myAgency" });
+  const readsAll = user.roles.includes("koordinator") || user.roles.includes("pimpinan");
+  if (readsAll) items.push({ to: "/laporan", label: "nav.reports" });
+  else if (user.agencyId && user.agencyRole === "admin") items.push({ to: `/laporan/instansi/${user.agencyId}`, label: "nav.reports" });
+  // The secretariat reaches its own agency through "Instansi"; one item fewer keeps the bar on one line at 1280 px.
+  if (user.agencyId && !readsAll) items.push({ to: `/instansi/${user.agencyId}`, label: "nav.myAgency" });
   items.push({ to: "/instansi", label: "nav.agencies", end: true });
   if (user.manageNetwork) {
     items.push({ to: "/jejaring", label: "nav.network", admin: true });
@@ -156,6 +160,7 @@ function AccountMenu({ user }: { user: ShellUser }) {
       <div className="absolute right-0 z-20 mt-2 w-60 rounded-card border border-line bg-white p-2 text-ink shadow-lg">
         <p className="truncate px-3 py-2 text-sm text-muted">{user.name}</p>
         <MenuLink to="/profil">{t("nav.profile")}</MenuLink>
+        <MenuLink to="/laporan/saya">{t("nav.myRecord")}</MenuLink>
         <MenuLink to="/profil/keamanan">{t("nav.security")}</MenuLink>
         <form method="post" action="/logout">
           <button type="submit" className="flex min-h-11 w-full items-center rounded-control px-3 text-left font-semibold text-danger-700 hover:bg-danger-50">

@@ -1,5 +1,7 @@
 // The one way to format dates, times and numbers: Intl with locale id-ID (or en-GB when the user
 // chose English). Every time carries its zone: WIB, WITA or WIT for Indonesian zones.
+import { fixedOffsetMinutes } from "~/lib/zoned-time";
+
 export type Locale = "id" | "en";
 
 const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "id-ID");
@@ -11,7 +13,10 @@ const DATE_STYLES = {
   long: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   short: { day: "numeric", month: "short", year: "numeric" },
   calendar: { day: "numeric", month: "long", year: "numeric" },
+  month: { month: "long", year: "numeric" },
   clock: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  monthName: { month: "short" },
+  monthShort: { month: "short", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function dtf(locale: Locale, tz: string, style: keyof typeof DATE_STYLES): Intl.DateTimeFormat {
@@ -57,22 +62,61 @@ export function zoneAbbr(tz: string, at: Date = new Date()): string {
 
 const toDate = (v: string | Date) => (typeof v === "string" ? new Date(v) : v);
 
+// A day's date, or a minute's clock time, is asked for again and again (every row of a list shows
+// one): in the fixed-offset zones (WIB, WITA, WIT, UTC) the local day or minute follows from the
+// instant by arithmetic, so Intl formats each one once and later calls are a lookup. Intl's own
+// answer is what is kept, so the text is exactly what it was.
+const formatted = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let s = formatted.get(key);
+  if (s === undefined) {
+    s = make();
+    if (formatted.size >= 5000) formatted.clear();
+    formatted.set(key, s);
+  }
+  return s;
+}
+function formatInZone(locale: Locale, tz: string, style: "long" | "short" | "clock", d: Date): string {
+  const ms = d.getTime();
+  const off = fixedOffsetMinutes(tz, ms);
+  if (off === null) return dtf(locale, tz, style).format(d);
+  const local = ms + off * 60_000;
+  // the clock depends on the minute of the day only; a date style on the day only
+  const unit = style === "clock" ? Math.floor(local / 60_000) % 1440 : Math.floor(local / 86_400_000);
+  return remembered(`${locale}|${style}|${unit}`, () => dtf(locale, tz, style).format(d));
+}
+
 export function formatDate(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return dtf(locale, tz, "long").format(toDate(v));
+  return formatInZone(locale, tz, "long", toDate(v));
 }
 
 export function formatShortDate(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return dtf(locale, tz, "short").format(toDate(v));
+  return formatInZone(locale, tz, "short", toDate(v));
 }
 
 /** A calendar date ("2026-11-16", already in its own zone) as "16 November 2026". */
 export function formatCalendarDate(date: string, locale: Locale = "id"): string {
-  return dtf(locale, "UTC", "calendar").format(new Date(`${date}T12:00:00Z`));
+  return remembered(`${locale}|calendar|${date}`, () => dtf(locale, "UTC", "calendar").format(new Date(`${date}T12:00:00Z`)));
+}
+
+/** Two calendar dates as one range: "1 Okt – 31 Des 2026", "1 Okt 2025 – 14 Feb 2026". */
+export function formatCalendarRange(from: string, to: string, locale: Locale = "id"): string {
+  return dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+}
+
+/** A calendar month ("2026-11-01") as "November 2026". */
+export function formatCalendarMonth(date: string, locale: Locale = "id"): string {
+  return dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A calendar month ("2026-12-01") abbreviated, for chart axes: "Des" (name) or "Des 2026" (withYear). */
+export function formatShortMonth(date: string, locale: Locale = "id", withYear = false): string {
+  return dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
 }
 
 /** "09.00" in id-ID, "09:00" in en-GB — without the zone. */
 export function formatClock(v: string | Date, tz: string, locale: Locale = "id"): string {
-  return dtf(locale, tz, "clock").format(toDate(v));
+  return formatInZone(locale, tz, "clock", toDate(v));
 }
 
 /** "09.00 WIB" */

@@ -15,6 +15,10 @@ import { assignment as idAssignment } from "./id/assignment";
 import { submission as idSubmission } from "./id/submission";
 import { learning as idLearning } from "./id/learning";
 import { review as idReview } from "./id/review";
+import { report as idReport } from "./id/report";
+import { record as idRecord } from "./id/record";
+import { reportChart as idReportChart } from "./id/report-chart";
+import { reportExport as idReportExport } from "./id/report-export";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { account as enAccount } from "./en/account";
@@ -30,13 +34,17 @@ import { assignment as enAssignment } from "./en/assignment";
 import { submission as enSubmission } from "./en/submission";
 import { learning as enLearning } from "./en/learning";
 import { review as enReview } from "./en/review";
+import { report as enReport } from "./en/report";
+import { record as enRecord } from "./en/record";
+import { reportChart as enReportChart } from "./en/report-chart";
+import { reportExport as enReportExport } from "./en/report-export";
 
 export const id = {
   ...idCommon, ...idAuth, ...idAccount, ...idAgency, ...idMember, ...idProfile, ...idNotification, ...idInvitation, ...idMeeting, ...idMinutes,
-  ...idModule, ...idAssignment, ...idSubmission, ...idLearning, ...idReview,
+  ...idModule, ...idAssignment, ...idSubmission, ...idLearning, ...idReview, ...idReport, ...idRecord, ...idReportChart, ...idReportExport,
 };
 export type MessageKey = keyof typeof id;
 export const en: Record<MessageKey, string> = {
   ...enCommon, ...enAuth, ...enAccount, ...enAgency, ...enMember, ...enProfile, ...enNotification, ...enInvitation, ...enMeeting, ...enMinutes,
-  ...enModule, ...enAssignment, ...enSubmission, ...enLearning, ...enReview,
+  ...enModule, ...enAssignment, ...enSubmission, ...enLearning, ...enReview, ...enReport, ...enRecord, ...enReportChart, ...enReportExport,
 };

@@ -4,7 +4,7 @@
 // Five indexed queries whatever the network's size: enrolments by user, lesson counts by module,
 // lessons done by user, the modules' assignments with this person's submission and extension, and
 // certificates by user. Nothing is queried per module.
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { effectiveDeadline, submitWindow, type SubmitWindow } from "~/lib/deadlines";
 import { utcToZoned, zonedToUtc } from "~/lib/zoned-time";
 import { formatCertificateCode } from "~/models/certificate.server";
@@ -86,7 +86,7 @@ export const yearIn = (now: Date, tz: string) => Number(utcToZoned(now, tz).date
 type CompletedRow = { module_id: string; completed_at: string | null; jp: number };
 
 /** JP of distinct modules completed within the viewer's calendar year (a module counts once). */
-function sumJp(rows: CompletedRow[], bounds: { start: string; end: string }): number {
+export function sumJp(rows: CompletedRow[], bounds: { start: string; end: string }): number {
   const start = Date.parse(bounds.start);
   const end = Date.parse(bounds.end);
   const seen = new Map<string, number>();
@@ -118,27 +118,64 @@ export async function jpThisYear(db: DB, userId: string, tz: string, now: Date =
 const byDue = (a: { dueAt: string; title: string }, b: { dueAt: string; title: string }) =>
   a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.title.localeCompare(b.title, "id");
 
+// A person's enrolments and certificates, read on each visit to /belajar: compiled once (see reusableQuery).
+const enrolmentsQuery = reusableQuery((db, userId: string) =>
+  db
+    .selectFrom("enrolment")
+    .innerJoin("module", "module.id", "enrolment.module_id")
+    .innerJoin("cohort", "cohort.id", "enrolment.cohort_id")
+    .select([
+      "enrolment.module_id", "enrolment.status", "enrolment.enrolled_at", "enrolment.completed_at",
+      "module.title", "module.jp", "module.pass_mark", "module.status as module_status",
+      "cohort.name as cohort_name", "cohort.starts_on", "cohort.ends_on",
+    ])
+    .where("enrolment.user_id", "=", userId)
+    .orderBy("enrolment.enrolled_at", "desc"),
+);
+const certificatesQuery = reusableQuery((db, userId: string) =>
+  db
+    .selectFrom("certificate")
+    .select(["id", "module_id", "module_title", "jp", "code", "completed_on", "revoked_at"])
+    .where("user_id", "=", userId)
+    .orderBy("issued_at", "desc"),
+);
+
+// The lessons and assignments of every module the person is enrolled in (the page keeps those of
+// the modules it shows), and the lessons they finished: keyed by the person alone, so these too are
+// compiled once rather than built around a list of module ids on each visit.
+const enrolledModules = (db: DB, userId: string) => db.selectFrom("enrolment").select("enrolment.module_id").where("enrolment.user_id", "=", userId);
+const lessonCountsQuery = reusableQuery((db, userId: string) =>
+  db
+    .selectFrom("lesson")
+    .select((eb) => ["lesson.module_id", eb.fn.countAll<number>().as("n")])
+    .where("lesson.module_id", "in", enrolledModules(db, userId))
+    .groupBy("lesson.module_id"),
+);
+const lessonsDoneQuery = reusableQuery((db, userId: string) =>
+  db
+    .selectFrom("lesson_progress")
+    .innerJoin("lesson", "lesson.id", "lesson_progress.lesson_id")
+    .select((eb) => ["lesson.module_id", eb.fn.countAll<number>().as("n")])
+    .where("lesson_progress.user_id", "=", userId)
+    .where("lesson_progress.completed_at", "is not", null)
+    .groupBy("lesson.module_id"),
+);
+const assignmentsQuery = reusableQuery((db, submitterId: string, extendedId: string, enrolledId: string) =>
+  db
+    .selectFrom("assignment")
+    .leftJoin("submission", (j) => j.onRef("submission.assignment_id", "=", "assignment.id").on("submission.user_id", "=", submitterId))
+    .leftJoin("assignment_extension as x", (j) => j.onRef("x.assignment_id", "=", "assignment.id").on("x.user_id", "=", extendedId))
+    .select([
+      "assignment.id", "assignment.module_id", "assignment.title", "assignment.kind", "assignment.position",
+      "assignment.opens_at", "assignment.due_at", "assignment.late_until",
+      "submission.status", "submission.version_count", "submission.score",
+      "x.due_at as x_due_at", "x.late_until as x_late_until",
+    ])
+    .where("assignment.module_id", "in", enrolledModules(db, enrolledId)),
+);
+
 export async function myLearning(db: DB, viewer: { id: string; timeZone: string }, now: Date = new Date()): Promise<MyLearning> {
-  const [enrolments, certificates] = await Promise.all([
-    db
-      .selectFrom("enrolment")
-      .innerJoin("module", "module.id", "enrolment.module_id")
-      .innerJoin("cohort", "cohort.id", "enrolment.cohort_id")
-      .select([
-        "enrolment.module_id", "enrolment.status", "enrolment.enrolled_at", "enrolment.completed_at",
-        "module.title", "module.jp", "module.pass_mark", "module.status as module_status",
-        "cohort.name as cohort_name", "cohort.starts_on", "cohort.ends_on",
-      ])
-      .where("enrolment.user_id", "=", viewer.id)
-      .orderBy("enrolment.enrolled_at", "desc")
-      .execute(),
-    db
-      .selectFrom("certificate")
-      .select(["id", "module_id", "module_title", "jp", "code", "completed_on", "revoked_at"])
-      .where("user_id", "=", viewer.id)
-      .orderBy("issued_at", "desc")
-      .execute(),
-  ]);
+  const [enrolments, certificates] = await Promise.all([enrolmentsQuery(db, viewer.id), certificatesQuery(db, viewer.id)]);
 
   const year = yearIn(now, viewer.timeZone);
   const jp: JpSummary = { year, earned: sumJp(enrolments, yearBounds(year, viewer.timeZone)), target: JP_TARGET };
@@ -160,33 +197,9 @@ export async function myLearning(db: DB, viewer: { id: string; timeZone: string 
   if (!moduleIds.length) return { modules: [], dueNext: [], returned: [], certificates: certificateList, jp };
 
   const [lessonCounts, lessonsDone, assignments] = await Promise.all([
-    db
-      .selectFrom("lesson")
-      .select((eb) => ["lesson.module_id", eb.fn.countAll<number>().as("n")])
-      .where("lesson.module_id", "in", moduleIds)
-      .groupBy("lesson.module_id")
-      .execute(),
-    db
-      .selectFrom("lesson_progress")
-      .innerJoin("lesson", "lesson.id", "lesson_progress.lesson_id")
-      .select((eb) => ["lesson.module_id", eb.fn.countAll<number>().as("n")])
-      .where("lesson_progress.user_id", "=", viewer.id)
-      .where("lesson_progress.completed_at", "is not", null)
-      .where("lesson.module_id", "in", moduleIds)
-      .groupBy("lesson.module_id")
-      .execute(),
-    db
-      .selectFrom("assignment")
-      .leftJoin("submission", (j) => j.onRef("submission.assignment_id", "=", "assignment.id").on("submission.user_id", "=", viewer.id))
-      .leftJoin("assignment_extension as x", (j) => j.onRef("x.assignment_id", "=", "assignment.id").on("x.user_id", "=", viewer.id))
-      .select([
-        "assignment.id", "assignment.module_id", "assignment.title", "assignment.kind", "assignment.position",
-        "assignment.opens_at", "assignment.due_at", "assignment.late_until",
-        "submission.status", "submission.version_count", "submission.score",
-        "x.due_at as x_due_at", "x.late_until as x_late_until",
-      ])
-      .where("assignment.module_id", "in", moduleIds)
-      .execute(),
+    lessonCountsQuery(db, viewer.id),
+    lessonsDoneQuery(db, viewer.id),
+    assignmentsQuery(db, viewer.id, viewer.id, viewer.id),
   ]);
 
   const lessonsBy = new Map(lessonCounts.map((r) => [r.module_id, Number(r.n)]));
@@ -196,7 +209,8 @@ export async function myLearning(db: DB, viewer: { id: string; timeZone: string 
   const returned: ReturnedItem[] = [];
 
   for (const a of assignments) {
-    const e = chosen.get(a.module_id)!;
+    const e = chosen.get(a.module_id);
+    if (!e) continue; // a module of a withdrawn enrolment, or still a draft
     const c = counts.get(a.module_id) ?? { assignments: 0, submitted: 0, passed: 0 };
     counts.set(a.module_id, c);
     c.assignments++;

@@ -3,14 +3,15 @@
 import { ReviewsOwed } from "~/components/training/reviews-owed";
 import { listMyReviews } from "~/models/peer-review.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
+import { useClientNavigation } from "~/components/client-nav";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JpMeter, ProgressLine } from "~/components/training/learning-bits";
 import { buttonClass, ButtonLink } from "~/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/card";
-import { makeT, parseLocale } from "~/i18n";
+import { makeT, parseLocale, type Locale, type T } from "~/i18n";
 import { formatCalendarDate, formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { myLearning, type DueItem } from "~/models/learning.server";
@@ -31,12 +32,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...learning, reviewsOwed: reviews.owed };
 }
 
+/** What every part of the page formats with, read once (not once per item). */
+interface Fmt { t: T; locale: Locale; tz: string }
+
 export default function MyLearningPage() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
+  const fmt: Fmt = { t, locale: useLocale(), tz: useViewerTimeZone() };
+  const onNavigate = useClientNavigation();
   const nothing = d.modules.length === 0 && d.certificates.length === 0;
   return (
-    <>
+    // The page's links are plain anchors the router follows through this one handler (see client-nav.tsx).
+    <div onClick={onNavigate}>
       <PageHeader title={t("learning.title")} description={t("learning.lead")} />
       <ReviewsOwed reviews={d.reviewsOwed} className="mb-6" />
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
@@ -44,6 +51,7 @@ export default function MyLearningPage() {
           <h2 id="learning-jp" className="mb-2 text-lg font-bold">{t("learning.jp.title", { year: d.jp.year })}</h2>
           <JpMeter {...d.jp} />
           <p className="mt-2 text-sm text-muted">{t("learning.jp.note")}</p>
+          <p className="mt-1 text-sm"><a href="/laporan/saya" className="inline-flex min-h-11 items-center font-semibold">{t("record.fromLearning")} →</a></p>
         </Card>
         {nothing ? (
           <div className="lg:col-span-2">
@@ -53,7 +61,7 @@ export default function MyLearningPage() {
             </EmptyState>
           </div>
         ) : (
-          <DueNext items={d.dueNext} />
+          <DueNext items={d.dueNext} fmt={fmt} />
         )}
       </div>
 
@@ -64,23 +72,23 @@ export default function MyLearningPage() {
           <ul className="divide-y divide-line">
             {d.returned.map((r) => (
               <li key={r.assignmentId} className="py-3">
-                <Link to={`/pelatihan/${r.moduleId}/tugas/${r.assignmentId}`} className="font-semibold">{r.title}</Link>
+                <a href={`/pelatihan/${r.moduleId}/tugas/${r.assignmentId}`} className="font-semibold">{r.title}</a>
                 <span className="block text-sm text-muted">{r.moduleTitle}</span>
-                <DueLine item={r} />
+                <DueLine item={r} fmt={fmt} />
               </li>
             ))}
           </ul>
         </Card>
       ) : null}
 
-      {d.modules.length ? <Modules modules={d.modules} /> : null}
-      {!nothing ? <Certificates certificates={d.certificates} /> : null}
-    </>
+      {d.modules.length ? <Modules modules={d.modules} fmt={fmt} /> : null}
+      {!nothing ? <Certificates certificates={d.certificates} fmt={fmt} /> : null}
+    </div>
   );
 }
 
-function DueNext({ items }: { items: DueItem[] }) {
-  const t = useT();
+function DueNext({ items, fmt }: { items: DueItem[]; fmt: Fmt }) {
+  const { t } = fmt;
   return (
     <Card className="lg:col-span-2" aria-labelledby="learning-due">
       <h2 id="learning-due" className="mb-2 text-lg font-bold">{t("learning.due.title")}</h2>
@@ -90,13 +98,13 @@ function DueNext({ items }: { items: DueItem[] }) {
             {items.slice(0, DUE_SHOWN).map((a) => (
               <li key={a.assignmentId} className="py-3">
                 <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                  <Link to={`/pelatihan/${a.moduleId}/tugas/${a.assignmentId}`} className="font-semibold">{a.title}</Link>
-                  <WindowBadge window={a.window} />
+                  <a href={`/pelatihan/${a.moduleId}/tugas/${a.assignmentId}`} className="font-semibold">{a.title}</a>
+                  <WindowBadge window={a.window} t={t} />
                   {a.extended ? <Badge tone="brand">{t("learning.badge.extended")}</Badge> : null}
                   {a.started ? <Badge>{t("learning.badge.draft")}</Badge> : null}
                 </div>
                 <span className="block text-sm text-muted">{a.moduleTitle}</span>
-                <DueLine item={a} />
+                <DueLine item={a} fmt={fmt} />
               </li>
             ))}
           </ul>
@@ -109,8 +117,7 @@ function DueNext({ items }: { items: DueItem[] }) {
   );
 }
 
-function WindowBadge({ window }: { window: DueItem["window"] }) {
-  const t = useT();
+function WindowBadge({ window, t }: { window: DueItem["window"]; t: T }) {
   if (window === "late") return <Badge tone="warning">{t("learning.badge.late")}</Badge>;
   if (window === "closed") return <Badge tone="danger">{t("learning.badge.closed")}</Badge>;
   if (window === "notOpen") return <Badge>{t("learning.badge.notOpen")}</Badge>;
@@ -118,10 +125,7 @@ function WindowBadge({ window }: { window: DueItem["window"] }) {
 }
 
 /** The one date that matters now, in the viewer's own zone. */
-function DueLine({ item }: { item: { window: DueItem["window"]; dueAt: string; lateUntil: string; opensAt?: string } }) {
-  const t = useT();
-  const locale = useLocale();
-  const tz = useViewerTimeZone();
+function DueLine({ item, fmt: { t, locale, tz } }: { item: { window: DueItem["window"]; dueAt: string; lateUntil: string; opensAt?: string }; fmt: Fmt }) {
   const f = (v: string) => formatDateTime(v, tz, locale);
   let text: string;
   let tone = "text-ink";
@@ -132,61 +136,96 @@ function DueLine({ item }: { item: { window: DueItem["window"]; dueAt: string; l
   return <span className={`mt-0.5 block text-sm font-medium ${tone}`}>{text}</span>;
 }
 
-function Modules({ modules }: { modules: ReturnType<typeof useLoaderData<typeof loader>>["modules"] }) {
-  const t = useT();
-  const locale = useLocale();
-  const tz = useViewerTimeZone();
+type ModuleItem = ReturnType<typeof useLoaderData<typeof loader>>["modules"][number];
+
+/** Running modules as cards with their progress bars; finished ones as a compact list (their
+ *  certificates, with the download, are in the certificate list below). */
+function Modules({ modules, fmt }: { modules: ModuleItem[]; fmt: Fmt }) {
+  const { t } = fmt;
+  const running = modules.filter((m) => !m.completedAt);
+  const finished = modules.filter((m) => m.completedAt);
   return (
     <section aria-labelledby="learning-modules" className="mb-6">
       <h2 id="learning-modules" className="mb-3 text-lg font-bold">{t("learning.modules.title")}</h2>
-      <ul className="grid gap-4 md:grid-cols-2">
-        {modules.map((m) => {
-          const p = m.progress;
-          return (
-            <li key={m.moduleId}>
-              <Card as="article" className="h-full">
-                <div className="mb-1 flex flex-wrap items-start justify-between gap-2">
-                  <h3 className="min-w-0 flex-1 text-base font-bold">
-                    <Link to={`/pelatihan/${m.moduleId}`}>{m.title}</Link>
-                  </h3>
-                  <Badge tone={m.completedAt ? "success" : "brand"}>{t(m.completedAt ? "learning.status.done" : "learning.status.running")}</Badge>
-                </div>
-                <p className="text-sm text-muted">
-                  {t("learning.jpUnit", { jp: m.jp })} · {t("learning.modules.cohort", { cohort: m.cohortName, start: formatCalendarDate(m.startsOn, locale), end: formatCalendarDate(m.endsOn, locale) })}
-                </p>
-                {m.completedAt ? (
-                  <p className="mt-2 text-sm font-medium text-success-700">{t("learning.modules.completedOn", { date: formatDate(m.completedAt, tz, locale) })}</p>
-                ) : (
-                  <p className="mt-2 text-sm font-semibold">{t("learning.progress.percent", { percent: p.percent })}</p>
-                )}
-                <div className="mt-2 grid gap-2" aria-label={t("learning.progress.label", { title: m.title })} role="group">
-                  <ProgressLine label={t("learning.progress.lessons", { done: p.lessonsDone, total: p.lessons })} done={p.lessonsDone} total={p.lessons} />
-                  {p.assignments ? (
-                    <ProgressLine label={t("learning.progress.assignments", { done: p.assignmentsSubmitted, total: p.assignments })} done={p.assignmentsSubmitted} total={p.assignments} />
-                  ) : null}
-                  {m.passMark != null && p.assignments ? (
-                    <ProgressLine label={t("learning.progress.passed", { mark: m.passMark, done: p.assignmentsPassed, total: p.assignments })} done={p.assignmentsPassed} total={p.assignments} />
-                  ) : null}
-                </div>
-                <div className="mt-3 flex flex-wrap gap-2">
-                  {m.hasCertificate ? (
-                    <a href={`/pelatihan/${m.moduleId}/sertifikat`} download className={buttonClass("secondary")}>
-                      {t("learning.certificates.download")}<span className="sr-only">: {m.title}</span>
-                    </a>
-                  ) : null}
-                </div>
-              </Card>
-            </li>
-          );
-        })}
-      </ul>
+      {running.length ? (
+        <ul className="mb-4 grid gap-4 md:grid-cols-2">
+          {running.map((m) => <RunningModule key={m.moduleId} m={m} fmt={fmt} />)}
+        </ul>
+      ) : null}
+      {finished.length ? (
+        <Card aria-labelledby="learning-finished">
+          <h3 id="learning-finished" className="mb-1 text-base font-bold">{t("learning.modules.finished")}</h3>
+          <ul className="divide-y divide-line">
+            {finished.map((m) => <FinishedModule key={m.moduleId} m={m} fmt={fmt} />)}
+          </ul>
+        </Card>
+      ) : null}
     </section>
   );
 }
 
-function Certificates({ certificates }: { certificates: ReturnType<typeof useLoaderData<typeof loader>>["certificates"] }) {
-  const t = useT();
-  const locale = useLocale();
+/** "4 JP · Angkatan I · 15 Agustus 2026 – 29 September 2026" */
+const moduleLine = (m: ModuleItem, { t, locale }: Fmt) =>
+  `${t("learning.jpUnit", { jp: m.jp })} · ${t("learning.modules.cohort", { cohort: m.cohortName, start: formatCalendarDate(m.startsOn, locale), end: formatCalendarDate(m.endsOn, locale) })}`;
+
+function RunningModule({ m, fmt }: { m: ModuleItem; fmt: Fmt }) {
+  const { t } = fmt;
+  const p = m.progress;
+  return (
+    <li>
+      <Card as="article" className="h-full">
+        <div className="mb-1 flex flex-wrap items-start justify-between gap-2">
+          <h3 className="min-w-0 flex-1 text-base font-bold">
+            <a href={`/pelatihan/${m.moduleId}`}>{m.title}</a>
+          </h3>
+          <Badge tone="brand">{t("learning.status.running")}</Badge>
+        </div>
+        <p className="text-sm text-muted">{moduleLine(m, fmt)}</p>
+        <p className="mt-2 text-sm font-semibold">{t("learning.progress.percent", { percent: p.percent })}</p>
+        <div className="mt-2 grid gap-2" aria-label={t("learning.progress.label", { title: m.title })} role="group">
+          <ProgressLine label={t("learning.progress.lessons", { done: p.lessonsDone, total: p.lessons })} done={p.lessonsDone} total={p.lessons} />
+          {p.assignments ? (
+            <ProgressLine label={t("learning.progress.assignments", { done: p.assignmentsSubmitted, total: p.assignments })} done={p.assignmentsSubmitted} total={p.assignments} />
+          ) : null}
+          {m.passMark != null && p.assignments ? (
+            <ProgressLine label={t("learning.progress.passed", { mark: m.passMark, done: p.assignmentsPassed, total: p.assignments })} done={p.assignmentsPassed} total={p.assignments} />
+          ) : null}
+        </div>
+        {m.hasCertificate ? (
+          <a href={`/pelatihan/${m.moduleId}/sertifikat`} download className={buttonClass("secondary", "mt-3")}>
+            {t("learning.certificates.download")}<span className="sr-only">: {m.title}</span>
+          </a>
+        ) : null}
+      </Card>
+    </li>
+  );
+}
+
+/** A finished module on one or two lines: when, how much, and how its work went (as text: its bars would all be full). */
+function FinishedModule({ m, fmt }: { m: ModuleItem; fmt: Fmt }) {
+  const { t, locale, tz } = fmt;
+  const p = m.progress;
+  const work = [t("learning.progress.lessons", { done: p.lessonsDone, total: p.lessons })];
+  if (p.assignments) work.push(t("learning.progress.assignments", { done: p.assignmentsSubmitted, total: p.assignments }));
+  if (m.passMark != null && p.assignments) work.push(t("learning.progress.passed", { mark: m.passMark, done: p.assignmentsPassed, total: p.assignments }));
+  return (
+    <li>
+      <article className="py-3">
+        <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+          <h4 className="font-semibold"><a href={`/pelatihan/${m.moduleId}`}>{m.title}</a></h4>
+          <Badge tone="success">{t("learning.status.done")}</Badge>
+        </div>
+        <p className="text-sm">
+          <span className="font-medium text-success-700">{t("learning.modules.completedOn", { date: formatDate(m.completedAt!, tz, locale) })}</span>
+          {` · ${moduleLine(m, fmt)}`}
+        </p>
+        <p className="text-sm text-muted">{work.join(" · ")}</p>
+      </article>
+    </li>
+  );
+}
+
+function Certificates({ certificates, fmt: { t, locale } }: { certificates: ReturnType<typeof useLoaderData<typeof loader>>["certificates"]; fmt: Fmt }) {
   return (
     <Card aria-labelledby="learning-certificates">
       <h2 id="learning-certificates" className="mb-2 text-lg font-bold">{t("learning.certificates.title")}</h2>
@@ -204,7 +243,7 @@ function Certificates({ certificates }: { certificates: ReturnType<typeof useLoa
                 <p className="text-sm">
                   {t("learning.certificates.code")}: <span className="font-mono font-semibold tracking-wider" data-testid="certificate-code">{c.code}</span>
                   {" · "}
-                  <Link to={`/verifikasi/${c.code}`}>{t("learning.certificates.verify")}</Link>
+                  <a href={`/verifikasi/${c.code}`}>{t("learning.certificates.verify")}</a>
                 </p>
               </div>
               {!c.revoked ? (

@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitations,
     canManage,
     canSeeMembers: insider,
+    canSeeReport: can(user, "report.agency", { agencyId: agency.id }),
   };
 }
 
@@ -104,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AgencyPage() {
-  const { agency, admins, invitations, canManage, canSeeMembers } = useLoaderData<typeof loader>();
+  const { agency, admins, invitations, canManage, canSeeMembers, canSeeReport } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const tz = useViewerTimeZone();
@@ -133,6 +134,7 @@ export default function AgencyPage() {
             actions={
               <>
                 {canSeeMembers ? <ButtonLink to={`/instansi/${agency.id}/anggota`} variant="primary">{t("agency.page.members")}</ButtonLink> : null}
+                {canSeeReport ? <ButtonLink to={`/laporan/instansi/${agency.id}`}>{t("report.card.link")}</ButtonLink> : null}
                 {canManage ? <ButtonLink to={`/instansi/${agency.id}/ubah`}>{t("action.edit")}</ButtonLink> : null}
               </>
             }

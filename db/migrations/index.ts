@@ -7,6 +7,8 @@ import * as m0004 from "./2026-11-22-0004-training";
 import * as m0005 from "./2026-11-22-0005-rubric-library";
 import * as m0010 from "./2026-11-22-0010-peer-review";
 import * as m0011 from "./2026-11-22-0011-training-count-indexes";
+import * as m0012 from "./2026-11-22-0012-participation";
+import * as m0013 from "./2026-11-22-0013-peer-board-indexes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-0005-rubric-library": m0005,
   "2026-11-22-0010-peer-review": m0010,
   "2026-11-22-0011-training-count-indexes": m0011,
+  "2026-11-22-0012-participation": m0012,
+  "2026-11-22-0013-peer-board-indexes": m0013,
 };

@@ -12,6 +12,10 @@ export interface BenchContext {
   bigModuleId: string;
   /** its first assignment, with ~4,500 of the 200,000 submissions */
   bigAssignmentId: string;
+  /** peer review (issue 5): a module with a 2,000-person cohort, the demo fasilitator facilitating… */
+  peerModuleId: string;
+  /** …and its release assignment, reviewing under way (~1,800 pieces, two reviewers each, flags) */
+  peerAssignmentId: string;
 }
 
 export interface Target {
@@ -54,5 +58,22 @@ export const targets: Target[] = [
     as: "fasilitator@sinergi.test",
     path: (c) => `/pelatihan/${c.bigModuleId}/tugas/${c.bigAssignmentId}/penilaian`,
     minRatio: 0.5,
+  },
+  // Peer review (issue 5): the fasilitator's "who owes what" board for a 2,000-person cohort.
+  {
+    name: "Papan silang baca (2.000 peserta)",
+    as: "fasilitator@sinergi.test",
+    path: (c) => `/pelatihan/${c.peerModuleId}/tugas/${c.peerAssignmentId}/silang-baca`,
+    minRatio: 0.5,
+  },
+  // Participation reports (issue 6): cached until a table they read is written; run.ts's first
+  // request and warm-up compute them, then the cached report is rendered.
+  { name: "Dasbor partisipasi /laporan (triwulan berjalan)", as: "koordinator@sinergi.test", path: () => "/laporan", minRatio: 0.25, maxP99Ms: 300 },
+  {
+    name: "Kartu instansi (terbesar)",
+    as: "koordinator@sinergi.test",
+    path: (c) => `/laporan/instansi/${c.biggestAgencyId}`,
+    minRatio: 0.25,
+    maxP99Ms: 300,
   },
 ];

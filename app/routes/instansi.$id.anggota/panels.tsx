@@ -115,6 +115,8 @@ interface View {
   q: string;
   counts: { active: number; deactivated: number };
   me: string;
+  /** the viewer may open every member's officer record (otherwise only their own) */
+  records?: boolean;
 }
 
 export function MemberList({ agency, view, manage, here }: {
@@ -183,7 +185,7 @@ export function MemberList({ agency, view, manage, here }: {
         >
           {view.rows.map((m) => (
             <tr key={m.id}>
-              <Cell><PersonName m={m} me={view.me} /></Cell>
+              <Cell><PersonName m={m} me={view.me} record={view.records === true || m.id === view.me} /></Cell>
               <Cell className="max-md:mt-1 max-md:text-sm"><PositionLines m={m} /></Cell>
               {inactive ? (
                 <Cell label={t("member.col.deactivatedAt")} className="max-md:mt-2 md:whitespace-nowrap">
@@ -226,12 +228,12 @@ function TabLink({ to, current, children }: { to: string; current: boolean; chil
   );
 }
 
-function PersonName({ m, me }: { m: MemberRow; me: string }) {
+function PersonName({ m, me, record }: { m: MemberRow; me: string; record: boolean }) {
   const t = useT();
   return (
     <>
       <p className="font-semibold">
-        {m.name}
+        {record ? <a href={`/laporan/petugas/${m.id}`} title={t("record.title")}>{m.name}</a> : m.name}
         {m.id === me ? <>{" "}<span className="whitespace-nowrap text-sm font-normal text-muted">({t("member.you")})</span></> : null}
       </p>
       <p className="text-sm text-muted [overflow-wrap:anywhere]">{m.email}</p>

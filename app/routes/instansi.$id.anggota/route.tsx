@@ -78,7 +78,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     confirm: null,
     handover: null,
-    view: { ...list, status, q, me: user.id },
+    // Names link to the officer record for those who may read everyone's here (admin, readers of all).
+    view: { ...list, status, q, me: user.id, records: can(user, "report.officer", { agencyId: agency.id }) },
     manage: manage && { ...manage, adminCount: adminCount ?? 0 },
   };
 }

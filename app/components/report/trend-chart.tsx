@@ -1,0 +1,205 @@
+// A twelve-month trend of one scorecard figure, drawn with visx as server-rendered SVG: a line with
+// points for rates, the index and the mean rubric level, bars for JP earned. A month without data is
+// a gap (no point, the line broken), never a zero. Sized by viewBox, so it needs no JavaScript.
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { Group } from "@visx/group";
+import { scaleBand, scaleLinear } from "@visx/scale";
+import { Bar, LinePath } from "@visx/shape";
+import { formatCalendarMonth, formatNumber, formatShortMonth, type Locale } from "~/i18n/format";
+import type { T } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
+import type { TrendPoint } from "~/models/participation.server";
+import { CHART_FONT, ChartFrame, VARIANTS, textWidth, type Variant } from "./chart-frame";
+
+export type TrendMetric = "index" | "attendanceRate" | "submissionRate" | "reviewRate" | "jpEarned" | "meanLevel";
+
+interface MetricSpec {
+  kind: "line" | "bar";
+  percent: boolean;
+  /** fixed y domain; null: from 0 to a rounded maximum of the data */
+  domain: [number, number] | null;
+  ticks: Record<Variant, number[]> | null;
+}
+const PERCENT_TICKS = { narrow: [0, 0.5, 1], wide: [0, 0.25, 0.5, 0.75, 1] };
+const METRICS: Record<TrendMetric, MetricSpec> = {
+  index: { kind: "line", percent: false, domain: [0, 100], ticks: { narrow: [0, 50, 100], wide: [0, 25, 50, 75, 100] } },
+  attendanceRate: { kind: "line", percent: true, domain: [0, 1], ticks: PERCENT_TICKS },
+  submissionRate: { kind: "line", percent: true, domain: [0, 1], ticks: PERCENT_TICKS },
+  reviewRate: { kind: "line", percent: true, domain: [0, 1], ticks: PERCENT_TICKS },
+  meanLevel: { kind: "line", percent: false, domain: [1, 4], ticks: { narrow: [1, 2, 3, 4], wide: [1, 2, 3, 4] } },
+  jpEarned: { kind: "bar", percent: false, domain: null, ticks: null },
+};
+
+const HEIGHT = 240;
+const MARGIN = { top: 30, right: 24, bottom: 48, left: 56 };
+
+interface Datum { month: string; value: number | null }
+
+/** How one value of the metric reads ("59,9 %", "53,5", "12"). */
+export function formatMetric(metric: TrendMetric, v: number, locale: Locale, t: T): string {
+  return METRICS[metric].percent ? t("report-chart.percent", { value: formatNumber(v * 100, locale) }) : formatNumber(v, locale);
+}
+
+/** The spoken summary: "Indeks partisipasi, Des 2025 – Nov 2026: terakhir 53,5; tertinggi 69,8 (Okt 2026)". */
+export function trendSummary(points: TrendPoint[], metric: TrendMetric, title: string, locale: Locale, t: T): string {
+  const data = toData(points, metric);
+  const fmt = (v: number) => formatMetric(metric, v, locale, t);
+  const from = data.length ? formatShortMonth(data[0].month, locale, true) : "";
+  const to = data.length ? formatShortMonth(data[data.length - 1].month, locale, true) : "";
+  const known = data.map((d, i) => ({ ...d, i })).filter((d): d is Datum & { value: number; i: number } => d.value !== null);
+  if (!known.length) return t("report-chart.summary", { title, from, to, details: t("report-chart.summary.none") });
+  const last = known[known.length - 1];
+  const max = known.reduce((a, b) => (b.value > a.value ? b : a));
+  const parts = [
+    last.i === data.length - 1
+      ? t("report-chart.summary.last", { value: fmt(last.value) })
+      : t("report-chart.summary.lastAt", { value: fmt(last.value), month: formatShortMonth(last.month, locale, true) }),
+    t("report-chart.summary.max", { value: fmt(max.value), month: formatShortMonth(max.month, locale, true) }),
+  ];
+  const gaps = data.length - known.length;
+  if (gaps > 0) parts.push(t("report-chart.summary.gaps", { count: gaps }));
+  return t("report-chart.summary", { title, from, to, details: parts.join("; ") });
+}
+
+function toData(points: TrendPoint[], metric: TrendMetric): Datum[] {
+  return points.map((p) => {
+    const v = p[metric];
+    return { month: p.period.from, value: typeof v === "number" && Number.isFinite(v) ? v : null };
+  });
+}
+
+export function TrendChart({ points, metric, title }: { points: TrendPoint[]; metric: TrendMetric; title: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const data = toData(points, metric);
+  const fmt = (v: number) => formatMetric(metric, v, locale, t);
+  return (
+    <ChartFrame
+      title={title}
+      summary={trendSummary(points, metric, title, locale, t)}
+      drawing={(variant) => <TrendSvg key={variant} data={data} metric={metric} variant={variant} locale={locale} fmt={fmt} />}
+      head={[t("report-chart.col.month"), title]}
+      rows={data.map((d) => ({
+        key: d.month,
+        cells: [
+          formatCalendarMonth(d.month, locale),
+          d.value === null ? <span className="text-muted">{t("report-chart.noData")}</span> : fmt(d.value),
+        ],
+      }))}
+    />
+  );
+}
+
+function TrendSvg({ data, metric, variant, locale, fmt }: {
+  data: Datum[]; metric: TrendMetric; variant: Variant; locale: Locale; fmt: (v: number) => string;
+}) {
+  const spec = METRICS[metric];
+  const { width, className } = VARIANTS[variant];
+  const innerW = width - MARGIN.left - MARGIN.right;
+  const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const known = data.filter((d) => d.value !== null).map((d) => d.value as number);
+  const dataMax = known.length ? Math.max(...known) : 0;
+
+  const x = scaleBand<string>({ domain: data.map((d) => d.month), range: [0, innerW], padding: spec.kind === "bar" ? 0.3 : 0 });
+  const y = scaleLinear<number>({ domain: spec.domain ?? [0, Math.max(4, dataMax)], range: [innerH, 0], nice: !spec.domain, clamp: true });
+  const ticks = spec.ticks?.[variant] ?? y.ticks(variant === "narrow" ? 3 : 4).filter((v) => Number.isInteger(v));
+  const cx = (d: Datum) => (x(d.month) ?? 0) + x.bandwidth() / 2;
+  const cy = (d: Datum) => y(d.value ?? 0) ?? innerH;
+
+  // Month labels: every month when wide, every other one (always the latest) when narrow; the year
+  // under the first label and wherever it changes.
+  const step = variant === "narrow" && data.length > 6 ? 2 : 1;
+  const labelled = new Set(data.map((_, i) => i).filter((i) => (data.length - 1 - i) % step === 0));
+  let prevYear = "";
+  const tickText = data.map((d, i) => {
+    if (!labelled.has(i)) return "";
+    const year = d.month.slice(0, 4);
+    const withYear = year !== prevYear;
+    prevYear = year;
+    return `${formatShortMonth(d.month, locale)}|${withYear ? year : ""}`;
+  });
+
+  // Value labels: the latest value always (bold); the highest too; on wide bars, every bar.
+  const indexed = data.map((d, i) => ({ ...d, i })).filter((d) => d.value !== null);
+  const lastI = indexed.length ? indexed[indexed.length - 1].i : -1;
+  const maxI = indexed.length ? indexed.reduce((a, b) => ((b.value as number) > (a.value as number) ? b : a)).i : -1;
+  // The highest is left out when its label would run into the latest one (the table still has it).
+  const clash = (i: number, j: number) => {
+    if (i < 0 || j < 0 || i === j) return false;
+    const [a, b] = [data[i], data[j]];
+    const near = Math.abs(cx(a) - cx(b)) < (textWidth(fmt(a.value as number)) + textWidth(fmt(b.value as number))) / 2 + 4;
+    return near && Math.abs(cy(a) - cy(b)) < CHART_FONT + 2;
+  };
+  const higher = maxI >= 0 && lastI >= 0 && (data[maxI].value as number) > (data[lastI].value as number);
+  const showValue = (i: number) => i === lastI || (i === maxI && higher && !clash(maxI, lastI)) || (spec.kind === "bar" && variant === "wide");
+  // A point's label goes above it, or below when the line arrives from above (it would cross the text).
+  const below = (i: number) => {
+    if (spec.kind === "bar") return false;
+    const y0 = cy(data[i]);
+    const fromAbove = [i - 1, i + 1].some((j) => data[j] && data[j].value !== null && cy(data[j]) < y0 - 4);
+    return fromAbove && y0 + 12 + CHART_FONT < innerH;
+  };
+  const label = (d: Datum, i: number) => {
+    const text = fmt(d.value as number);
+    const half = textWidth(text) / 2;
+    const lx = Math.min(Math.max(cx(d), half - MARGIN.left + 2), innerW + MARGIN.right - half - 2);
+    return (
+      <text key={`v${i}`} x={lx} y={below(i) ? cy(d) + 10 + CHART_FONT : cy(d) - 10} textAnchor="middle" fontSize={CHART_FONT}
+        className={i === lastI ? "fill-brand-900 font-bold" : "fill-ink"}>{text}</text>
+    );
+  };
+
+  return (
+    <svg viewBox={`0 0 ${width} ${HEIGHT}`} className={className} aria-hidden="true" focusable="false" fontFamily="inherit">
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {ticks.map((v) => (
+          <line key={v} x1={0} x2={innerW} y1={y(v)} y2={y(v)} className="stroke-line" strokeWidth={1} strokeDasharray={v === y.domain()[0] ? undefined : "3 4"} />
+        ))}
+        <AxisLeft
+          scale={y}
+          tickValues={ticks}
+          tickFormat={(v) => fmt(Number(v))}
+          hideAxisLine
+          hideTicks
+          tickLabelProps={{ fontSize: CHART_FONT, className: "fill-muted", textAnchor: "end", dx: -4, fontFamily: "inherit" }}
+        />
+        {spec.kind === "bar"
+          ? data.map((d, i) =>
+              d.value === null ? null : (
+                <Bar key={d.month} x={x(d.month) ?? 0} y={Math.min(cy(d), innerH - 2)} width={x.bandwidth()} height={Math.max(2, innerH - cy(d))}
+                  rx={1} className={d.value === 0 ? "fill-line" : i === lastI ? "fill-brand-700" : "fill-brand-400"} />
+              ))
+          : (
+            <>
+              <LinePath<Datum> data={data} x={cx} y={cy} defined={(d) => d.value !== null}
+                className="stroke-brand-600" strokeWidth={2.5} fill="none" strokeLinejoin="round" strokeLinecap="round" />
+              {data.map((d, i) =>
+                d.value === null ? null : (
+                  <circle key={d.month} cx={cx(d)} cy={cy(d)} r={i === lastI ? 5.5 : 4}
+                    className={i === lastI ? "fill-brand-700 stroke-white" : "fill-white stroke-brand-600"} strokeWidth={2} />
+                ))}
+            </>
+          )}
+        {data.map((d, i) => (d.value !== null && showValue(i) ? label(d, i) : null))}
+        <AxisBottom
+          top={innerH}
+          scale={x}
+          tickFormat={(_, i) => tickText[i] ?? ""}
+          hideTicks
+          stroke="currentColor"
+          axisClassName="text-line"
+          tickComponent={({ x: tx, y: ty, formattedValue }) => {
+            if (!formattedValue) return null;
+            const [month, year] = formattedValue.split("|");
+            return (
+              <text x={tx} y={ty} textAnchor="middle" fontSize={CHART_FONT} className="fill-muted">
+                <tspan x={tx} dy="0.9em">{month}</tspan>
+                {year ? <tspan x={tx} dy="1.15em" className="fill-ink font-semibold">{year}</tspan> : null}
+              </text>
+            );
+          }}
+        />
+      </Group>
+    </svg>
+  );
+}
