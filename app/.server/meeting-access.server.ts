@@ -19,3 +19,13 @@ export async function requireMeeting(user: SessionUser, id: string | undefined, 
 
 /** The origin for links in e-mails sent while handling this request. */
 export const baseUrlOf = (request: Request): string => absoluteUrl(request, "/");
+
+/** requireMeeting(…, { manage: true }) for pages that use only the meeting: a coordinator sees every
+ *  meeting, so their visit skips looking up their own agency's invitation and representation. */
+export async function requireManagedMeeting(user: SessionUser, id: string | undefined) {
+  if (!can(user, "meeting.manage")) return (await requireMeeting(user, id, { manage: true })).meeting;
+  if (!id) notFound();
+  const meeting = await getMeeting(db, id);
+  if (!meeting) notFound();
+  return meeting;
+}

@@ -1,7 +1,7 @@
 // Assignments of a module: their details and dates, their rubric (a copy of a library rubric or their
 // own), the rubric lock and its only way out (clearing the grades), and per-person extensions.
 // Owns the assignment and assignment_extension tables; writes rubrics through rubric.server.ts.
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { createId, nowIso } from "~/.server/crypto.server";
 import { parseLocale } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
@@ -35,8 +35,9 @@ export async function listAssignments(db: DB, moduleId: string) {
     .execute();
 }
 
-export async function getAssignment(db: DB, moduleId: string, assignmentId: string) {
-  const row = await db
+// Every page of an assignment starts with it: compiled once (see reusableQuery).
+const assignmentQuery = reusableQuery((db, assignmentId: string, moduleId: string) =>
+  db
     .selectFrom("assignment as a")
     .leftJoin("rubric as r", "r.id", "a.rubric_id")
     .select([
@@ -44,8 +45,11 @@ export async function getAssignment(db: DB, moduleId: string, assignmentId: stri
       "a.opens_at", "a.due_at", "a.late_until", "a.time_zone", "r.locked_at as rubric_locked_at",
     ])
     .where("a.id", "=", assignmentId)
-    .where("a.module_id", "=", moduleId)
-    .executeTakeFirst();
+    .where("a.module_id", "=", moduleId),
+);
+
+export async function getAssignment(db: DB, moduleId: string, assignmentId: string) {
+  const [row] = await assignmentQuery(db, assignmentId, moduleId);
   return row ?? null;
 }
 export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof getAssignment>>>;

@@ -10,11 +10,13 @@
 import type { DB } from "#db/connection";
 import { containsText } from "#db/sql";
 import { createId, nowIso } from "~/.server/crypto.server";
+import { writeCache } from "~/.server/write-cache.server";
 import { formatNumber } from "~/i18n/format";
 import { checkGradeInput, QUEUE_FILTERS, type GradeDecision, type GradeInput, type QueueFilter } from "~/lib/assignment";
 import { weightedScore } from "~/lib/rubric";
 import { checkCompletion } from "./completion.server";
 import { notify } from "./notification.server";
+import { refreshFinalGradeAfterGrading } from "./peer-grade.server";
 import { listCriteria } from "./rubric.server";
 
 type Clock = () => Date;
@@ -32,6 +34,14 @@ export interface QueueCounts { submitted: number; graded: number; returned: numb
  * handed-in work minus that of people who have since left the module (withdrawn: few).
  */
 export async function queueCounts(db: DB, moduleId: string, assignmentId: string): Promise<QueueCounts> {
+  return { ...(await countsCache(db, `${moduleId}|${assignmentId}`, () => countQueue(db, moduleId, assignmentId))) };
+}
+
+// The counts walk every submission and enrolment of the assignment's module (thousands in a big
+// class) on each view of the queue; they change only when those tables are written.
+const countsCache = writeCache<QueueCounts>(["submission", "enrolment", "cohort", "assignment", "module"]);
+
+async function countQueue(db: DB, moduleId: string, assignmentId: string): Promise<QueueCounts> {
   const byStatus = (status: string) =>
     db.selectFrom("submission").select((eb) => eb.fn.countAll<number>().as("n")).where("assignment_id", "=", assignmentId).where("status", "=", status);
   const r = await db
@@ -74,6 +84,14 @@ export interface QueueQuery {
   pageSize?: number;
 }
 
+/** The number of rows a filter matches, when the header's counts already say it (no search, no agency). */
+function knownTotal(q: QueueQuery, counts: QueueCounts | undefined): number | null {
+  if (!counts || q.agencyId || q.q?.trim()) return null;
+  const filter = q.filter ?? "submitted";
+  if (filter === "all") return counts.submitted + counts.graded + counts.returned;
+  return counts[filter];
+}
+
 function queueBase(db: DB, assignmentId: string, q: QueueQuery) {
   const filter = q.filter ?? "submitted";
   let base = db.selectFrom("submission as s").where("s.assignment_id", "=", assignmentId);
@@ -113,15 +131,16 @@ export function queueRowsQuery(db: DB, assignmentId: string, q: QueueQuery = {})
     .offset((page - 1) * pageSize);
 }
 
-/** One page of handed-in work, oldest submitted first. */
-export async function listQueue(db: DB, assignmentId: string, q: QueueQuery = {}) {
+/** One page of handed-in work, oldest submitted first. Pass the header's `counts` (queueCounts) to
+ *  spare counting the matching rows a second time when they already tell. */
+export async function listQueue(db: DB, assignmentId: string, q: QueueQuery = {}, counts?: QueueCounts) {
   const pageSize = q.pageSize ?? QUEUE_PAGE_SIZE;
   const page = Math.max(1, Math.floor(q.page ?? 1));
-  const [rows, total] = await Promise.all([
+  const known = knownTotal(q, counts);
+  const [rows, n] = await Promise.all([
     queueRowsQuery(db, assignmentId, q).execute(),
-    queueBase(db, assignmentId, q).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    known ?? queueBase(db, assignmentId, q).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
-  const n = Number(total.n);
   return {
     rows: rows.map((r) => ({ ...r, late: r.late === 1 })),
     total: n,
@@ -243,6 +262,7 @@ export async function saveGrade(
       .execute();
     await trx.updateTable("rubric").set({ locked_at: now }).where("id", "=", ctx.assignment.rubric_id!).where("locked_at", "is", null).execute();
   });
+  await refreshFinalGradeAfterGrading(db, ctx.assignment.id, ctx.submission.id);
   const module = await db.selectFrom("module").select("title").where("id", "=", ctx.assignment.module_id).executeTakeFirst();
   await notify(db, {
     userId: ctx.submission.user_id,

@@ -4,7 +4,7 @@
 // reminders in meeting-reminders.server.ts. Every function takes the acting user's scope; routes
 // turn the booleans computed here into permission decisions (permissions.server.ts).
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import type { Database } from "#db/schema";
 import { createId } from "~/.server/crypto.server";
 import { storeAttachment, type CheckedFile } from "~/.server/meeting-files.server";
@@ -177,15 +177,19 @@ export async function closeMeeting(db: DB, id: string, ctx: ActCtx): Promise<Mee
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export async function getMeeting(db: DB, id: string) {
-  const m = await db
+// Every meeting page starts with it: compiled once (see reusableQuery).
+const meetingQuery = reusableQuery((db, id: string) =>
+  db
     .selectFrom("meeting")
     .leftJoin("meeting_series", "meeting_series.id", "meeting.series_id")
     .leftJoin("user as creator", "creator.id", "meeting.created_by")
     .selectAll("meeting")
     .select(["meeting_series.title as series_title", "creator.name as creator_name"])
-    .where("meeting.id", "=", id)
-    .executeTakeFirst();
+    .where("meeting.id", "=", id),
+);
+
+export async function getMeeting(db: DB, id: string) {
+  const [m] = await meetingQuery(db, id);
   if (!m) return null;
   return { ...m, status: m.status as MeetingStatus, kind: m.kind as MeetingKind, mode: m.mode as MeetingMode };
 }

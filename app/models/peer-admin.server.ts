@@ -1,19 +1,22 @@
 // The fasilitator's side of peer review: the settings of an assignment (saving them allocates), the
-// pairs that broke the other-agency rule, adding/removing a reviewer by hand, and the "who owes what"
-// board. The board reads a 2,000-person cohort with a fixed handful of grouped queries (one page of
-// 50 persons at a time, plus per-agency totals), never one query per person.
+// pairs that broke the other-agency rule, adding/removing a reviewer by hand, the "who owes what"
+// board (20 people a page, grouped by agency, filters and a search) and one person's page. The board
+// reads a 2,000-person cohort from indexes and the page's agencies only (see "The board" below).
 // Owns peer_review_setting and the manual creation/removal of peer_review rows.
+import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "#db/connection";
+import { containsText } from "#db/sql";
 import { createId, nowIso } from "~/.server/crypto.server";
+import { writeCache } from "~/.server/write-cache.server";
 import type { Clock } from "~/.server/scheduler.server";
 import { reviewerGrade } from "~/lib/peer-grade";
+import type { BoardFilter } from "~/lib/peer-board";
 import type { PeerSettingsFormValue } from "~/lib/peer-settings";
 import { audit } from "./audit.server";
-import { allocateReviews, backstopQueue, COUNTING, type AllocationOutcome } from "./peer-allocation.server";
+import { allocateReviews, backstopQueue, calibrationPassed, COUNTING, type AllocationOutcome } from "./peer-allocation.server";
 
 const defaultClock: Clock = () => new Date();
 const HOUR = 3_600_000;
-export const BOARD_PAGE_SIZE = 50;
 
 export interface AdminSettings {
   enabled: boolean;
@@ -84,6 +87,11 @@ export async function savePeerSettings(
 
 /** Active reviews that broke the other-agency rule, with names (for the fasilitator only). */
 export async function listViolations(db: DB, assignmentId: string) {
+  // Found through a partial index: usually there are none, and finding none must cost nothing.
+  // (a literal 1, not a bound value: only then can SQLite prove the partial index applies)
+  const pairs = await db.selectFrom("peer_review").select(["id", "status"]).where("assignment_id", "=", assignmentId).where("same_agency", "=", sql.lit(1)).execute();
+  const ids = pairs.filter((p) => (COUNTING as readonly string[]).includes(p.status)).map((p) => p.id);
+  if (!ids.length) return [];
   return db
     .selectFrom("peer_review as r")
     .innerJoin("submission as s", "s.id", "r.submission_id")
@@ -91,11 +99,8 @@ export async function listViolations(db: DB, assignmentId: string) {
     .innerJoin("user as ru", "ru.id", "r.reviewer_id")
     .leftJoin("agency as ag", "ag.id", "s.agency_id")
     .select(["r.id", "au.name as author", "ru.name as reviewer", "ag.short_name as agency"])
-    .where("r.assignment_id", "=", assignmentId)
-    .where("r.same_agency", "=", 1)
-    .where("r.status", "in", [...COUNTING])
+    .where("r.id", "in", ids.slice(0, 200))
     .orderBy("au.name")
-    .limit(200)
     .execute();
 }
 
@@ -166,8 +171,17 @@ export async function removeReviewer(
 
 // ------------------------------------------------------------------------------------------------
 // The board
+//
+// At 2,000 people the board must cost little more than a page without data, so it never touches the
+// whole cohort row by row: the cohort-wide summary is counted from indexes; the default view walks
+// agencies in the order it lists them (short name, id), counting each one's people from an index,
+// and stops once it has the page (page 1 reads a handful of agencies); a filter or a search orders
+// only the people it matches. Everything else — submissions, reviews written and received, final
+// grades — is read for the agencies on the page only.
 
-export type Blocked = "notSubmitted" | "calibration" | "notOpen" | "owesReviews" | "waitingReviews";
+export const BOARD_PAGE_SIZE = 20;
+
+export type Blocked = "inactive" | "notSubmitted" | "calibration" | "notOpen" | "owesReviews" | "waitingReviews";
 
 export interface BoardPerson {
   userId: string;
@@ -190,119 +204,201 @@ export interface BoardPerson {
 
 export interface AgencyTotals { agencyId: string | null; agency: string | null; people: number; submitted: number; owed: number; done: number }
 
+/** The whole cohort, from indexes: people, pieces handed in, peer reviews done and still owed, flagged reviews. */
+export interface BoardSummary { people: number; submitted: number; done: number; owed: number; flagged: number }
+
 export interface Board {
+  summary: BoardSummary;
+  /** people in this view (the whole cohort, or those the filter/search matches) */
   total: number;
   page: number;
   pages: number;
+  /** the agencies on this page, each counted over all its people in the cohort */
   agencies: AgencyTotals[];
   persons: BoardPerson[];
   backstop: { submissionId: string; missing: number; author: string; agency: string | null }[];
   open: boolean;
 }
 
-export async function peerBoard(
-  db: DB,
-  a: { id: string; module_id: string; due_at: string },
-  s: AdminSettings,
-  opts: { page?: number; clock?: Clock } = {},
-): Promise<Board> {
-  const clock = opts.clock ?? defaultClock;
-  const now = clock();
-  const open = s.enabled && (s.opens === "on_submit" || now.getTime() >= Date.parse(a.due_at));
-  const active = db
+export interface BoardQuery {
+  page?: number;
+  filter?: BoardFilter;
+  /** one agency only ("none": people without an agency) */
+  agencyId?: string | null;
+  /** part of a person's name or an agency's short name */
+  q?: string | null;
+  clock?: Clock;
+}
+
+type BoardAssignment = { id: string; module_id: string; due_at: string };
+const splitFlags = (f: string | null) => (f ? f.split(",").map((x) => x.trim()).filter(Boolean) : []);
+
+// Both read thousands of index entries at 2,000 people and change only when these tables are written.
+const summaryCache = writeCache<BoardSummary>(["enrolment", "submission", "peer_review"]);
+const windowCache = writeCache<Awaited<ReturnType<typeof walkAgencies>>>(["enrolment", "agency"]);
+
+async function boardSummary(db: DB, a: BoardAssignment, s: AdminSettings): Promise<BoardSummary> {
+  return { ...(await summaryCache(db, `${a.id}|${a.module_id}|${s.selfAssessment}`, () => countSummary(db, a, s))) };
+}
+
+async function countSummary(db: DB, a: BoardAssignment, s: AdminSettings): Promise<BoardSummary> {
+  const [people, submitted, reviews, selfReviews, flagged] = await Promise.all([
+    db.selectFrom("enrolment").select((eb) => eb.fn.countAll<number>().as("n")).where("module_id", "=", a.module_id).where("status", "=", "active").executeTakeFirstOrThrow(),
+    // handed in = anything past the first draft (version_count > 0 ⟺ status ≠ draft), counted from the index
+    db.selectFrom("submission").select((eb) => eb.fn.countAll<number>().as("n")).where("assignment_id", "=", a.id).where("status", "!=", "draft").executeTakeFirstOrThrow(),
+    db.selectFrom("peer_review").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("assignment_id", "=", a.id).where("status", "in", [...COUNTING]).groupBy("status").execute(),
+    s.selfAssessment
+      ? db.selectFrom("peer_review").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("assignment_id", "=", a.id).where("kind", "=", "self").where("status", "in", [...COUNTING]).groupBy("status").execute()
+      : [],
+    // flags are set on submitted reviews only, which are never taken back
+    db.selectFrom("peer_review").select((eb) => eb.fn.countAll<number>().as("n")).where("assignment_id", "=", a.id).where("flags", "is not", null).executeTakeFirstOrThrow(),
+  ]);
+  const count = (rows: { status: string; n: number }[], done: boolean) => rows.filter((r) => (r.status === "submitted") === done).reduce((n, r) => n + Number(r.n), 0);
+  return {
+    people: Number(people.n), submitted: Number(submitted.n), flagged: Number(flagged.n),
+    done: count(reviews, true) - count(selfReviews, true), owed: count(reviews, false) - count(selfReviews, false),
+  };
+}
+
+/** The default view's page: agencies in board order, with their people counted, until the page is full. */
+async function agencyWindow(db: DB, moduleId: string, offset: number, size: number) {
+  return (await windowCache(db, `${moduleId}|${offset}|${size}`, () => walkAgencies(db, moduleId, offset, size))).map((w) => ({ ...w }));
+}
+
+async function walkAgencies(db: DB, moduleId: string, offset: number, size: number) {
+  const picked: { agencyId: string | null; agency: string | null; people: number; before: number }[] = [];
+  let seen = 0;
+  const walk = db
+    .selectFrom("agency as ag")
+    .select(["ag.id", "ag.short_name", (eb) => eb.selectFrom("enrolment as e").select((e) => e.fn.countAll<number>().as("n"))
+      .where("e.module_id", "=", moduleId).where("e.status", "=", "active").whereRef("e.agency_id", "=", "ag.id").as("n")])
+    .orderBy("ag.short_name").orderBy("ag.id")
+    .stream();
+  for await (const r of walk) {
+    const n = Number(r.n ?? 0);
+    if (!n) continue;
+    if (seen + n > offset) picked.push({ agencyId: r.id, agency: r.short_name, people: n, before: seen });
+    seen += n;
+    if (seen >= offset + size) break;
+  }
+  if (seen < offset + size) {
+    // People without an agency come last.
+    const none = await db.selectFrom("enrolment").select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("module_id", "=", moduleId).where("status", "=", "active").where("agency_id", "is", null).executeTakeFirstOrThrow();
+    if (Number(none.n) && seen + Number(none.n) > offset) picked.push({ agencyId: null, agency: null, people: Number(none.n), before: seen });
+  }
+  return picked;
+}
+
+/** A filter or a search: the people it matches, ordered as the board lists them, one page. */
+async function matchingPage(db: DB, a: BoardAssignment, s: AdminSettings, q: BoardQuery, offset: number, size: number) {
+  let base = db
     .selectFrom("enrolment as e")
     .innerJoin("user as u", "u.id", "e.user_id")
+    .leftJoin("agency as ag", "ag.id", "e.agency_id")
+    .where("e.module_id", "=", a.module_id)
+    .where("e.status", "=", "active");
+  if (q.agencyId === "none") base = base.where("e.agency_id", "is", null);
+  else if (q.agencyId) base = base.where("e.agency_id", "=", q.agencyId);
+  const term = q.q?.trim();
+  if (term) base = base.where((eb) => eb.or([containsText(eb.ref("u.name"), term), containsText(eb.ref("ag.short_name"), term)]));
+  const handedIn = (eb: ExpressionBuilder<any, any>) =>
+    eb.exists(eb.selectFrom("submission as s").select("s.id").whereRef("s.user_id", "=", "e.user_id").where("s.assignment_id", "=", a.id).where("s.version_count", ">", 0));
+  switch (q.filter) {
+    case "flagged":
+      base = base.where("e.user_id", "in", db.selectFrom("peer_review").select("reviewer_id").where("assignment_id", "=", a.id).where("flags", "is not", null));
+      break;
+    case "owes":
+      base = base.where("e.user_id", "in", db.selectFrom("peer_review").select("reviewer_id").where("assignment_id", "=", a.id).where("kind", "=", "peer").where("status", "in", ["assigned", "started"]));
+      break;
+    case "notSubmitted":
+      base = base.where((eb) => eb.not(handedIn(eb)));
+      break;
+    case "waiting":
+      base = base.where((eb) => eb.exists(eb.selectFrom("submission as s").select("s.id").whereRef("s.user_id", "=", "e.user_id").where("s.assignment_id", "=", a.id).where("s.version_count", ">", 0)
+        .where((w) => w.selectFrom("peer_review as r").select((c) => c.fn.countAll<number>().as("n")).whereRef("r.submission_id", "=", "s.id").where("r.status", "=", "submitted"), "<", s.perSubmission)));
+      break;
+    default:
+      break;
+  }
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["e.user_id", "e.agency_id", "ag.short_name"])
+      .orderBy((eb) => eb.case().when("ag.short_name", "is", null).then(1).else(0).end())
+      .orderBy("ag.short_name").orderBy("e.agency_id").orderBy("u.name").orderBy("u.id")
+      .limit(size).offset(offset).execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+
+/** Everyone actively enrolled from the given agencies (null = no agency), with their piece and final grade, by name. */
+async function membersOf(db: DB, a: BoardAssignment, agencyIds: (string | null)[], userIds?: string[]) {
+  const ids = agencyIds.filter((x): x is string => x != null);
+  const none = agencyIds.includes(null);
+  return db
+    .selectFrom("enrolment as e")
+    .innerJoin("user as u", "u.id", "e.user_id")
+    .leftJoin("submission as s", (j) => j.onRef("s.user_id", "=", "e.user_id").on("s.assignment_id", "=", a.id))
+    .leftJoin("final_grade as fg", "fg.submission_id", "s.id")
+    .select(["e.user_id as id", "u.name", "u.status as account", "e.agency_id", "s.id as submission_id", "s.version_count", "fg.score as final_score", "fg.override_score"])
     .where("e.module_id", "=", a.module_id)
     .where("e.status", "=", "active")
-    .where("u.status", "=", "active");
-
-  // 1. Per-agency totals: people and submissions (one grouped query), reviews by reviewer agency (one).
-  const [peopleByAgency, reviewsByAgency, totalRow] = await Promise.all([
-    active
-      .leftJoin("agency as ag", "ag.id", "u.agency_id")
-      .leftJoin("submission as s", (j) => j.onRef("s.user_id", "=", "u.id").on("s.assignment_id", "=", a.id).on("s.version_count", ">", 0))
-      .select(["u.agency_id", "ag.short_name", (eb) => eb.fn.count<number>("u.id").distinct().as("people"), (eb) => eb.fn.count<number>("s.id").distinct().as("submitted")])
-      .groupBy(["u.agency_id", "ag.short_name"])
-      .orderBy("ag.short_name")
-      .execute(),
-    db
-      .selectFrom("peer_review as r")
-      .innerJoin("user as ru", "ru.id", "r.reviewer_id")
-      .select(["ru.agency_id", "r.status", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("r.assignment_id", "=", a.id)
-      .where("r.kind", "=", "peer")
-      .where("r.status", "in", [...COUNTING])
-      .groupBy(["ru.agency_id", "r.status"])
-      .execute(),
-    active.select((eb) => eb.fn.count<number>("u.id").distinct().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  const agencies: AgencyTotals[] = peopleByAgency.map((p) => ({ agencyId: p.agency_id, agency: p.short_name, people: Number(p.people), submitted: Number(p.submitted), owed: 0, done: 0 }));
-  for (const r of reviewsByAgency) {
-    const row = agencies.find((x) => x.agencyId === r.agency_id);
-    if (!row) continue;
-    if (r.status === "submitted") row.done += Number(r.n); else row.owed += Number(r.n);
-  }
-
-  // 2. One page of persons, ordered by agency then name.
-  const total = Number(totalRow.n);
-  const pages = Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Math.floor(opts.page ?? 1)));
-  const rows = await active
-    .leftJoin("agency as ag", "ag.id", "u.agency_id")
-    .leftJoin("submission as s", (j) => j.onRef("s.user_id", "=", "u.id").on("s.assignment_id", "=", a.id))
-    .leftJoin("final_grade as fg", "fg.submission_id", "s.id")
-    .select(["u.id", "u.name", "u.agency_id", "ag.short_name", "s.id as submission_id", "s.version_count", "fg.score as final_score", "fg.override_score"])
-    .distinct()
-    .orderBy("ag.short_name")
-    .orderBy("u.name")
-    .orderBy("u.id")
-    .limit(BOARD_PAGE_SIZE)
-    .offset((page - 1) * BOARD_PAGE_SIZE)
+    .$if(!!userIds, (qb) => qb.where("e.user_id", "in", userIds!))
+    .$if(!userIds, (qb) => qb.where((eb) => eb.or([
+      ...(ids.length ? [eb("e.agency_id", "in", ids)] : []),
+      ...(none ? [eb("e.agency_id", "is", null)] : []),
+    ])))
+    .orderBy("u.name").orderBy("e.user_id")
     .execute();
-  const ids = rows.map((r) => r.id);
-  const subIds = rows.map((r) => r.submission_id).filter((x): x is string => !!x);
+}
+type Member = Awaited<ReturnType<typeof membersOf>>[number];
 
-  // 3. For the page only: reviews they write, reviews they receive, calibration passes, backstop.
-  const [written, received, passes, examples, backstop] = await Promise.all([
-    ids.length
-      ? db.selectFrom("peer_review").select(["id", "reviewer_id", "status", "flags", "agreement", "helpfulness"])
-        .where("assignment_id", "=", a.id).where("kind", "=", "peer").where("reviewer_id", "in", ids).where("status", "in", [...COUNTING]).execute()
+/** The board rows of these members (and, for the agency totals, the reviews all of them write). */
+async function boardPersons(db: DB, a: BoardAssignment, s: AdminSettings, members: Member[], show: Member[], open: boolean, withReviewers = false) {
+  const memberIds = members.map((m) => m.id);
+  const subIds = show.map((r) => r.submission_id).filter((x): x is string => !!x);
+  const [writtenAll, received, calibrated] = await Promise.all([
+    // By reviewer (its index), one seek per person; other assignments' reviews and finished-with
+    // statuses are dropped here rather than in SQL, where the assignment's index would be chosen
+    // (reading every review of a 2,000-person cohort) or a status list would multiply the seeks.
+    memberIds.length
+      ? db.selectFrom("peer_review").select(["id", "assignment_id", "kind", "reviewer_id", "status", "flags", "agreement", "helpfulness"])
+        .where("reviewer_id", "in", memberIds).execute()
       : [],
-    subIds.length
+    // who reviews a piece only on the person's own page; the board counts
+    subIds.length && withReviewers
       ? db.selectFrom("peer_review as r").innerJoin("user as ru", "ru.id", "r.reviewer_id")
         .select(["r.id", "r.submission_id", "r.status", "r.flags", "r.source", "r.same_agency", "ru.name as reviewer"])
         .where("r.submission_id", "in", subIds).where("r.status", "in", [...COUNTING]).orderBy("r.assigned_at").execute()
-      : [],
-    s.calibration && ids.length
-      ? db.selectFrom("calibration_attempt as t").innerJoin("calibration_example as x", "x.id", "t.example_id")
-        .select(["t.user_id", (eb) => eb.fn.count<number>("t.example_id").distinct().as("n")])
-        .where("x.assignment_id", "=", a.id).where("t.within_one", "=", 1).where("t.user_id", "in", ids).groupBy("t.user_id").execute()
-      : [],
-    s.calibration ? db.selectFrom("calibration_example").select((eb) => eb.fn.countAll<number>().as("n")).where("assignment_id", "=", a.id).executeTakeFirstOrThrow() : { n: 0 },
-    s.enabled ? backstopQueue(db, a.id, clock) : [],
+      : subIds.length
+        ? db.selectFrom("peer_review").select(["id", "submission_id", "status", "flags", "source", "same_agency", sql<string>`''`.as("reviewer")])
+          .where("submission_id", "in", subIds).execute()
+        : [],
+    s.calibration && show.length ? calibrationPassed(db, [a.id], show.map((r) => r.id)).then((m) => m.get(a.id)) : undefined,
   ]);
-  const exampleCount = Number(examples.n);
-  const passed = new Set(passes.filter((p) => Number(p.n) >= exampleCount).map((p) => p.user_id));
-  const splitFlags = (f: string | null) => (f ? f.split(",").map((x) => x.trim()).filter(Boolean) : []);
-
-  const persons: BoardPerson[] = rows.map((r) => {
-    const mine = written.filter((w) => w.reviewer_id === r.id);
-    const theirs = received.filter((x) => x.submission_id === r.submission_id);
+  const counting = (status: string) => (COUNTING as readonly string[]).includes(status);
+  const written = writtenAll.filter((w) => w.assignment_id === a.id && w.kind === "peer" && counting(w.status));
+  const writtenBy = new Map<string, typeof written>();
+  for (const w of written) writtenBy.set(w.reviewer_id, [...(writtenBy.get(w.reviewer_id) ?? []), w]);
+  const persons: BoardPerson[] = show.map((r) => {
+    const mine = writtenBy.get(r.id) ?? [];
+    const theirs = received.filter((x) => x.submission_id === r.submission_id && counting(x.status));
     const submitted = (r.version_count ?? 0) > 0;
     const owed = mine.filter((w) => w.status !== "submitted").length;
     const done = mine.filter((w) => w.status === "submitted").length;
     const got = theirs.filter((x) => x.status === "submitted").length;
     const blocked: Blocked[] = [];
+    if (r.account !== "active") blocked.push("inactive");
     if (s.enabled) {
       if (!submitted) blocked.push("notSubmitted");
-      if (s.calibration && exampleCount > 0 && !passed.has(r.id)) blocked.push("calibration");
+      if (calibrated && !calibrated.has(r.id)) blocked.push("calibration");
       if (submitted && !open) blocked.push("notOpen");
       if (owed > 0) blocked.push("owesReviews");
       if (submitted && open && got < s.perSubmission) blocked.push("waitingReviews");
     }
     const graded = mine.filter((w) => w.status === "submitted");
     return {
-      userId: r.id, name: r.name, agencyId: r.agency_id, agency: r.short_name, submissionId: submitted ? r.submission_id : null, submitted,
+      userId: r.id, name: r.name, agencyId: r.agency_id, agency: null, submissionId: submitted ? r.submission_id : null, submitted,
       owed, done, received: got, receiving: theirs.length, blocked,
       reviewerGrade: reviewerGrade(graded.map((w) => w.agreement), graded.map((w) => w.helpfulness).filter((h): h is number => h != null)),
       finalScore: r.final_score ?? null, overridden: r.override_score != null,
@@ -310,8 +406,68 @@ export async function peerBoard(
       flagged: mine.filter((w) => splitFlags(w.flags).length > 0).map((w) => ({ id: w.id, flags: splitFlags(w.flags) })),
     };
   });
+  return { persons, writtenBy };
+}
 
-  // 4. Names for the backstop queue (at most the short pieces, one query).
+export async function peerBoard(db: DB, a: BoardAssignment, s: AdminSettings, q: BoardQuery = {}): Promise<Board> {
+  const clock = q.clock ?? defaultClock;
+  const now = clock();
+  const open = s.enabled && (s.opens === "on_submit" || now.getTime() >= Date.parse(a.due_at));
+  const filtered = (q.filter && q.filter !== "all") || !!q.agencyId || !!q.q?.trim();
+  const nearDeadline = now.getTime() >= Date.parse(s.reviewsDueAt) - s.backstopHours * HOUR;
+  const [summary, backstop] = await Promise.all([boardSummary(db, a, s), s.enabled && nearDeadline ? backstopQueue(db, a.id, clock) : []]);
+
+  // 1. Which people are on this page, in board order, and from which agencies.
+  const wanted = Math.max(1, Math.floor(q.page ?? 1));
+  let total: number;
+  let pages: number;
+  let page: number;
+  let pageAgencies: { agencyId: string | null; agency: string | null }[];
+  let pick: (members: Member[]) => Member[];
+  if (!filtered) {
+    total = summary.people;
+    pages = Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE));
+    page = Math.min(pages, wanted);
+    const offset = (page - 1) * BOARD_PAGE_SIZE;
+    const window = await agencyWindow(db, a.module_id, offset, BOARD_PAGE_SIZE);
+    pageAgencies = window;
+    pick = (members) => {
+      const out: Member[] = [];
+      for (const w of window) out.push(...members.filter((m) => m.agency_id === w.agencyId));
+      const start = offset - (window[0]?.before ?? 0);
+      return out.slice(Math.max(0, start), Math.max(0, start) + BOARD_PAGE_SIZE);
+    };
+  } else {
+    let m = await matchingPage(db, a, s, q, (wanted - 1) * BOARD_PAGE_SIZE, BOARD_PAGE_SIZE);
+    total = m.total;
+    pages = Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE));
+    page = Math.min(pages, wanted);
+    if (page !== wanted) m = await matchingPage(db, a, s, q, (page - 1) * BOARD_PAGE_SIZE, BOARD_PAGE_SIZE);
+    const rows = m.rows;
+    pageAgencies = [...new Map(rows.map((r) => [r.agency_id, { agencyId: r.agency_id, agency: r.short_name }])).values()];
+    const onPage = new Set(rows.map((r) => r.user_id));
+    pick = (members) => {
+      const by = new Map(members.filter((x) => onPage.has(x.id)).map((x) => [x.id, x]));
+      return rows.map((r) => by.get(r.user_id)).filter((x): x is Member => !!x);
+    };
+  }
+
+  // 2. Everyone from those agencies (for the agency totals), the page's people among them.
+  const members = pageAgencies.length ? await membersOf(db, a, pageAgencies.map((x) => x.agencyId)) : [];
+  const show = pick(members);
+  const { persons, writtenBy } = await boardPersons(db, a, s, members, show, open);
+  const agencyName = new Map(pageAgencies.map((x) => [x.agencyId, x.agency]));
+  for (const p of persons) p.agency = agencyName.get(p.agencyId) ?? null;
+  const agencies: AgencyTotals[] = pageAgencies.map((x) => {
+    const people = members.filter((m) => m.agency_id === x.agencyId);
+    const reviews = people.flatMap((m) => writtenBy.get(m.id) ?? []);
+    return {
+      agencyId: x.agencyId, agency: x.agency, people: people.length, submitted: people.filter((m) => (m.version_count ?? 0) > 0).length,
+      done: reviews.filter((r) => r.status === "submitted").length, owed: reviews.filter((r) => r.status !== "submitted").length,
+    };
+  });
+
+  // 3. Names for the backstop queue (at most the short pieces, one query).
   let backstopRows: Board["backstop"] = [];
   if (backstop.length) {
     const names = await db.selectFrom("submission as s").innerJoin("user as u", "u.id", "s.user_id").leftJoin("agency as ag", "ag.id", "s.agency_id")
@@ -321,5 +477,38 @@ export async function peerBoard(
       return { submissionId: b.submissionId, missing: b.missing, author: n?.name ?? "", agency: n?.short_name ?? null };
     });
   }
-  return { total, page, pages, agencies, persons, backstop: backstopRows, open };
+  return { summary, total, page, pages, agencies, persons, backstop: backstopRows, open };
+}
+
+export interface PersonDetail {
+  person: BoardPerson;
+  email: string;
+  final: { facilitatorScore: number | null; peerMedian: number | null; score: number | null; overrideScore: number | null; overrideReason: string | null } | null;
+  /** every review the person writes for this assignment, for the fasilitator to open */
+  written: { id: string; status: string; flags: string[]; score: number | null; submittedAt: string | null }[];
+}
+
+/** One person of the board in full, for their own page (null when not actively enrolled in the module). */
+export async function peerPerson(db: DB, a: BoardAssignment, s: AdminSettings, userId: string, clock: Clock = defaultClock): Promise<PersonDetail | null> {
+  const [member] = await membersOf(db, a, [], [userId]);
+  if (!member) return null;
+  const open = s.enabled && (s.opens === "on_submit" || clock().getTime() >= Date.parse(a.due_at));
+  const [{ persons }, who, agency, final, written] = await Promise.all([
+    boardPersons(db, a, s, [member], [member], open, true),
+    db.selectFrom("user").select("email").where("id", "=", userId).executeTakeFirstOrThrow(),
+    member.agency_id ? db.selectFrom("agency").select("short_name").where("id", "=", member.agency_id).executeTakeFirst() : undefined,
+    member.submission_id
+      ? db.selectFrom("final_grade").select(["facilitator_score", "peer_median", "score", "override_score", "override_reason"]).where("submission_id", "=", member.submission_id).executeTakeFirst()
+      : undefined,
+    db.selectFrom("peer_review").select(["id", "status", "flags", "score", "submitted_at"])
+      .where("assignment_id", "=", a.id).where("reviewer_id", "=", userId).where("kind", "=", "peer").where("status", "in", [...COUNTING]).orderBy("assigned_at").execute(),
+  ]);
+  const person = persons[0];
+  person.agency = agency?.short_name ?? null;
+  return {
+    person,
+    email: who.email,
+    final: final ? { facilitatorScore: final.facilitator_score, peerMedian: final.peer_median, score: final.score, overrideScore: final.override_score, overrideReason: final.override_reason } : null,
+    written: written.map((w) => ({ id: w.id, status: w.status, flags: splitFlags(w.flags), score: w.score, submittedAt: w.submitted_at })),
+  };
 }

@@ -8,7 +8,7 @@ import { fakeClock, testDb } from "#tests/helpers/db";
 import { addReview, handInAt, makePeerFixture, P_DUE, P_REVIEWS_DUE, type PeerFixture } from "#tests/helpers/peer-admin-fixtures";
 import { runDueReminders } from "~/.server/scheduler.server";
 import { peerSettingsSchema } from "~/lib/peer-settings";
-import { addReviewerByHand, defaultSettings, getAdminSettings, listViolations, peerBoard, removeReviewer, savePeerSettings } from "./peer-admin.server";
+import { addReviewerByHand, BOARD_PAGE_SIZE, defaultSettings, getAdminSettings, listViolations, peerBoard, peerPerson, removeReviewer, savePeerSettings } from "./peer-admin.server";
 import { allocateAfterSubmit, peerSweep } from "./peer-jobs.server";
 
 const HOUR = 3_600_000;
@@ -141,13 +141,15 @@ describe("peerBoard", () => {
     const assignment = { id: f.assignmentId, module_id: f.moduleId, due_at: P_DUE };
     const board = await peerBoard(db, assignment, s, { clock: fakeClock("2026-11-06T00:00:00.000Z") });
     expect(board).toMatchObject({ total: 4, page: 1, pages: 1, open: true, backstop: [] });
+    expect(board.summary).toEqual({ people: 4, submitted: 2, done: 1, owed: 2, flagged: 1 });
     expect(board.agencies.map((x) => [x.people, x.submitted, x.done, x.owed])).toEqual([[2, 1, 0, 2], [2, 1, 1, 0]]);
+    expect(board.persons.map((p) => p.agency)).toEqual(["DU1", "DU1", "DU2", "DU2"]);
     const by = new Map(board.persons.map((p) => [p.userId, p]));
     expect(by.get(a1.id)).toMatchObject({ submitted: true, owed: 1, done: 0, received: 1, receiving: 1, blocked: ["owesReviews", "waitingReviews"] });
     expect(by.get(a2.id)).toMatchObject({ submitted: false, owed: 1, blocked: ["notSubmitted", "owesReviews"] });
     expect(by.get(b1.id)).toMatchObject({ done: 1, received: 0, receiving: 2, reviewerGrade: 93, flagged: [{ flags: ["generic"] }], blocked: ["waitingReviews"] });
     expect(by.get(b2.id)!.blocked).toEqual(["notSubmitted"]);
-    expect(by.get(a1.id)!.reviews).toEqual([expect.objectContaining({ reviewer: b1.name, status: "submitted", flags: ["generic"] })]);
+    expect(by.get(a1.id)!.reviews).toEqual([expect.objectContaining({ status: "submitted", flags: ["generic"] })]); // names on the person's page
 
     // Close to the deadline: the piece still short of reviewers goes to the backstop queue with its author.
     const late = await peerBoard(db, assignment, s, { clock: fakeClock(new Date(Date.parse(P_REVIEWS_DUE) - 2 * HOUR)) });
@@ -155,16 +157,78 @@ describe("peerBoard", () => {
     await db.destroy();
   });
 
-  it("pages a 120-person cohort 50 persons at a time, with per-agency totals over everyone", async () => {
+  it("pages a 90-person cohort 20 at a time in agency then name order; each agency on a page counted over all its people", async () => {
     const db = await testDb();
-    const { f } = await cohort(db, 6, 20);
+    const { f } = await cohort(db, 6, 15);
     await savePeerSettings(db, { id: f.facilitatorId }, f.assignmentId, settings(), fakeClock("2026-11-06T00:00:00.000Z"));
     const s = (await getAdminSettings(db, f.assignmentId))!;
-    const p3 = await peerBoard(db, { id: f.assignmentId, module_id: f.moduleId, due_at: P_DUE }, s, { page: 3, clock: fakeClock("2026-11-06T00:00:00.000Z") });
-    expect(p3).toMatchObject({ total: 120, pages: 3, page: 3 });
-    expect(p3.persons).toHaveLength(20);
-    expect(p3.agencies.reduce((n, a) => n + a.owed, 0)).toBe(240);
-    expect(p3.persons.every((p) => p.receiving === 2 && p.owed >= 1 && p.owed <= 3)).toBe(true);
+    const a = { id: f.assignmentId, module_id: f.moduleId, due_at: P_DUE };
+    const clock = fakeClock("2026-11-06T00:00:00.000Z");
+    expect(BOARD_PAGE_SIZE).toBe(20);
+    const seen: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const b = await peerBoard(db, a, s, { page, clock });
+      expect(b).toMatchObject({ total: 90, pages: 5, page });
+      expect(b.summary).toMatchObject({ people: 90, submitted: 90, owed: 180, done: 0 });
+      expect(b.persons).toHaveLength(page < 5 ? 20 : 10);
+      seen.push(...b.persons.map((p) => `${p.agency} ${p.name}`));
+      // page 2 holds people 21–40: the last 10 of DU2 and the first 10 of DU3, each agency counted whole
+      if (page === 2) expect(b.agencies.map((x) => [x.agency, x.people, x.owed])).toEqual([["DU2", 15, 30], ["DU3", 15, 30]]);
+    }
+    const expected = f.people.map((p) => `${p.name.replace(/^Peserta (\d+)-.*/, "DU$1")} ${p.name}`).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    expect(seen).toEqual(expected);
+    expect((await peerBoard(db, a, s, { page: 9, clock })).page).toBe(5);
+    await db.destroy();
+  });
+
+  it("filters (flagged, owes reviews, waiting, not handed in), one agency, and a search by name or agency", async () => {
+    const db = await testDb();
+    const f = await makePeerFixture(db, { agencies: 3, perAgency: 2 });
+    const [a1, a2, b1, b2, c1] = f.people;
+    const sa1 = await handInAt(db, f, a1.id, "2026-11-05T00:00:00.000Z");
+    const sb1 = await handInAt(db, f, b1.id, "2026-11-05T00:00:00.000Z");
+    await handInAt(db, f, c1.id, "2026-11-05T00:00:00.000Z");
+    await db.insertInto("peer_review_setting").values({ assignment_id: f.assignmentId, opens: "on_submit", per_submission: 1, reviews_due_at: P_REVIEWS_DUE, created_at: P_DUE, updated_at: P_DUE }).execute();
+    await addReview(db, f, sa1, b1.id, { score: 80, flags: "generic" }); // a1's piece reviewed (flagged) by b1
+    await addReview(db, f, sb1, c1.id, { status: "started" }); // c1 owes b1 a review
+    const s = (await getAdminSettings(db, f.assignmentId))!;
+    const a = { id: f.assignmentId, module_id: f.moduleId, due_at: P_DUE };
+    const clock = fakeClock("2026-11-06T00:00:00.000Z");
+    const names = async (q: Parameters<typeof peerBoard>[3]) => (await peerBoard(db, a, s, { ...q, clock })).persons.map((p) => p.name);
+    expect(await names({ filter: "flagged" })).toEqual([b1.name]);
+    expect(await names({ filter: "owes" })).toEqual([c1.name]);
+    expect(await names({ filter: "notSubmitted" })).toEqual([a2.name, b2.name, f.people[5].name]);
+    expect(await names({ filter: "waiting" })).toEqual([b1.name, c1.name]); // a1 has the one review asked for
+    expect(await names({ agencyId: b1.agencyId })).toEqual([b1.name, b2.name]);
+    expect(await names({ q: "peserta 3-" })).toEqual([c1.name, f.people[5].name]);
+    expect(await names({ q: "du2", filter: "notSubmitted" })).toEqual([b2.name]);
+    const b = await peerBoard(db, a, s, { filter: "owes", clock });
+    expect(b).toMatchObject({ total: 1, pages: 1 });
+    expect(b.summary.people).toBe(6); // the summary is always the whole cohort
+    expect(b.agencies).toEqual([expect.objectContaining({ agency: "DU3", people: 2, submitted: 1, owed: 1, done: 0 })]);
+    await db.destroy();
+  });
+});
+
+describe("peerPerson", () => {
+  it("one person in full: their piece's reviewers, the reviews they write, the final grade; null when not enrolled", async () => {
+    const db = await testDb();
+    const f = await makePeerFixture(db, { agencies: 2, perAgency: 1 });
+    const [a1, b1] = f.people;
+    const sa1 = await handInAt(db, f, a1.id, "2026-11-05T00:00:00.000Z");
+    await db.insertInto("peer_review_setting").values({ assignment_id: f.assignmentId, opens: "on_submit", reviews_due_at: P_REVIEWS_DUE, created_at: P_DUE, updated_at: P_DUE }).execute();
+    const r = await addReview(db, f, sa1, b1.id, { score: 80, flags: "generic" });
+    await db.insertInto("final_grade").values({ submission_id: sa1, peer_median: 80, score: 80, computed_at: P_DUE }).execute();
+    const s = (await getAdminSettings(db, f.assignmentId))!;
+    const a = { id: f.assignmentId, module_id: f.moduleId, due_at: P_DUE };
+    const author = (await peerPerson(db, a, s, a1.id))!;
+    expect(author.person).toMatchObject({ name: a1.name, agency: "DU1", submitted: true, received: 1, finalScore: 80 });
+    expect(author.person.reviews).toEqual([expect.objectContaining({ id: r, reviewer: b1.name, flags: ["generic"] })]);
+    expect(author.final).toMatchObject({ peerMedian: 80, score: 80, overrideScore: null });
+    const reviewer = (await peerPerson(db, a, s, b1.id))!;
+    expect(reviewer.written).toEqual([expect.objectContaining({ id: r, status: "submitted", flags: ["generic"], score: 80 })]);
+    expect(reviewer.person).toMatchObject({ submitted: false, done: 1, flagged: [{ id: r, flags: ["generic"] }] });
+    expect(await peerPerson(db, a, s, f.facilitatorId)).toBeNull();
     await db.destroy();
   });
 });

@@ -53,23 +53,34 @@ async function reviewerPool(db: DB, moduleId: string, assignmentId: string, s: P
       exists(selectFrom("submission as s").select("s.id").whereRef("s.user_id", "=", "u.id").where("s.assignment_id", "=", assignmentId).where("s.version_count", ">", 0)),
     );
   }
-  let pool = await q.execute();
-  if (s.calibration) {
-    const examples = await db.selectFrom("calibration_example").select("id").where("assignment_id", "=", assignmentId).execute();
-    if (examples.length > 0) {
-      const passed = await db
-        .selectFrom("calibration_attempt as a")
-        .innerJoin("calibration_example as x", "x.id", "a.example_id")
-        .select(["a.user_id", (eb) => eb.fn.count<number>("a.example_id").distinct().as("n")])
-        .where("x.assignment_id", "=", assignmentId)
-        .where("a.within_one", "=", 1)
-        .groupBy("a.user_id")
-        .execute();
-      const ok = new Set(passed.filter((p) => Number(p.n) >= examples.length).map((p) => p.user_id));
-      pool = pool.filter((p) => ok.has(p.id));
-    }
-  }
-  return pool.map((p) => ({ id: p.id, agencyId: p.agency_id }));
+  const pool = await q.execute();
+  const passed = s.calibration ? (await calibrationPassed(db, [assignmentId])).get(assignmentId) : undefined;
+  return pool.filter((p) => !passed || passed.has(p.id)).map((p) => ({ id: p.id, agencyId: p.agency_id }));
+}
+
+/**
+ * Who has passed calibration — THE definition: an attempt within one level of the reference on
+ * every example of the assignment. For each given assignment that has examples, the set of people
+ * (among `userIds` when given) who passed; an assignment without examples is absent (nothing to pass).
+ */
+export async function calibrationPassed(db: DB, assignmentIds: readonly string[], userIds?: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!assignmentIds.length) return out;
+  const [examples, passes] = await Promise.all([
+    db.selectFrom("calibration_example").select(["assignment_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("assignment_id", "in", [...assignmentIds]).groupBy("assignment_id").execute(),
+    userIds && userIds.length === 0
+      ? []
+      : db.selectFrom("calibration_attempt as t").innerJoin("calibration_example as x", "x.id", "t.example_id")
+        .select(["x.assignment_id", "t.user_id", (eb) => eb.fn.count<number>("t.example_id").distinct().as("n")])
+        .where("x.assignment_id", "in", [...assignmentIds]).where("t.within_one", "=", 1)
+        .$if(!!userIds, (q) => q.where("t.user_id", "in", [...userIds!]))
+        .groupBy(["x.assignment_id", "t.user_id"]).execute(),
+  ]);
+  const need = new Map(examples.map((e) => [e.assignment_id, Number(e.n)]));
+  for (const id of need.keys()) out.set(id, new Set());
+  for (const p of passes) if (Number(p.n) >= (need.get(p.assignment_id) ?? Infinity)) out.get(p.assignment_id)?.add(p.user_id);
+  return out;
 }
 
 export interface AllocationOutcome { added: number; violations: { submissionId: string; reviewerId: string }[]; short: number; open: boolean }

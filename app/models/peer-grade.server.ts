@@ -66,6 +66,12 @@ export async function recomputeFinalGrade(db: DB, submissionId: string): Promise
   return { submissionId, facilitatorScore: facilitator, peerMedian, score, overrideScore, overrideReason: existing?.override_reason ?? null };
 }
 
+/** After a fasilitator grades or returns a piece: its final grade again, when the assignment is peer-reviewed. */
+export async function refreshFinalGradeAfterGrading(db: DB, assignmentId: string, submissionId: string): Promise<void> {
+  const peer = await db.selectFrom("peer_review_setting").select("assignment_id").where("assignment_id", "=", assignmentId).executeTakeFirst();
+  if (peer) await recomputeFinalGrade(db, submissionId);
+}
+
 export type OverrideResult = { ok: true; grade: FinalGradeResult } | { ok: false; error: "review.admin.override.reasonRequired" | "review.admin.override.scoreRange" | "notFound" };
 
 /**

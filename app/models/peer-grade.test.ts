@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "#tests/helpers/db";
 import { addGrade, addReview, handInAt, makePeerFixture, P_DUE, P_REVIEWS_DUE } from "#tests/helpers/peer-admin-fixtures";
+import { saveGrade } from "./grading.server";
 import { overrideFinalGrade, recomputeFinalGrade } from "./peer-grade.server";
 
 async function setup() {
@@ -39,6 +40,29 @@ describe("recomputeFinalGrade", () => {
     await addGrade(db, sid, 100, "graded", "2026-11-13T00:00:00.000Z");
     expect(await recomputeFinalGrade(db, sid)).toMatchObject({ facilitatorScore: 100, peerMedian: 60, score: 80 });
     expect(await recomputeFinalGrade(db, "nope")).toBeNull();
+    await db.destroy();
+  });
+});
+
+describe("a fasilitator's grade", () => {
+  it("updates the final grade of a peer-reviewed piece at once, and writes none on an assignment without peer review", async () => {
+    const { db, f, sid, a, c } = await setup();
+    await addReview(db, f, sid, c.id, { score: 70, version: 2 });
+    const v2 = await db.selectFrom("submission").select("current_version_id").where("id", "=", sid).executeTakeFirstOrThrow();
+    const ctx = {
+      assignment: { id: f.assignmentId, module_id: f.moduleId, title: "Tugas Uji release", rubric_id: f.rubricId },
+      submission: { id: sid, user_id: a.id, current_version_id: v2.current_version_id },
+    };
+    const allFours = { decision: "graded" as const, level: Object.fromEntries(f.criterionIds.map((id) => [id, "4"])) };
+    expect(await saveGrade(db, ctx, allFours, { graderId: f.facilitatorId })).toEqual({ ok: true, score: 100 });
+    expect(await db.selectFrom("final_grade").selectAll().execute()).toHaveLength(0);
+
+    await db.insertInto("peer_review_setting").values({ assignment_id: f.assignmentId, reviews_due_at: P_REVIEWS_DUE, created_at: P_DUE, updated_at: P_DUE }).execute();
+    await saveGrade(db, ctx, allFours, { graderId: f.facilitatorId });
+    expect(await db.selectFrom("final_grade").selectAll().where("submission_id", "=", sid).executeTakeFirstOrThrow())
+      .toMatchObject({ facilitator_score: 100, peer_median: 70, score: 88 });
+    await saveGrade(db, ctx, { decision: "returned", feedback: "Teras belum menyebut lokasi." }, { graderId: f.facilitatorId });
+    expect(await db.selectFrom("final_grade").select("score").where("submission_id", "=", sid).executeTakeFirstOrThrow()).toEqual({ score: 70 });
     await db.destroy();
   });
 });

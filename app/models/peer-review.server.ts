@@ -9,6 +9,7 @@ import { createId } from "~/.server/crypto.server";
 import { richTextToPlain } from "~/.server/rich-text.server";
 import { agreement, reviewFlags, type Levels } from "~/lib/peer-grade";
 import { weightedScore, type Criterion } from "~/lib/rubric";
+import { calibrationPassed } from "./peer-allocation.server";
 import { recomputeFinalGrade } from "./peer-grade.server";
 import { listCriteria } from "./rubric.server";
 import { getVersion, type VersionDetail } from "./submission.server";
@@ -128,6 +129,31 @@ export async function openReview(db: DB, reviewId: string, userId: string, clock
     r.status = "started";
     r.started_at = at;
   }
+  return { ok: true, data: await reviewData(db, r) };
+}
+
+export interface ManagedReview { moduleId: string; reviewer: string; flags: string[]; data: OpenReview }
+
+/**
+ * A review as the module's fasilitators read it from the board (e.g. a flagged one): the same data
+ * plus who wrote it, read-only — reading it neither starts it nor changes anything. The caller
+ * checks that the viewer manages `moduleId`.
+ */
+export async function reviewForManager(db: DB, reviewId: string): Promise<ManagedReview | null> {
+  const r = await db.selectFrom("peer_review as r")
+    .innerJoin("assignment as a", "a.id", "r.assignment_id")
+    .innerJoin("user as u", "u.id", "r.reviewer_id")
+    .select([
+      "r.id", "r.assignment_id", "r.submission_id", "r.version_id", "r.reviewer_id", "r.kind", "r.status", "r.lease_expires_at", "r.started_at",
+      "r.submitted_at", "r.feedback", "r.draft_saved_at", "r.score", "r.flags", "a.module_id", "u.name as reviewer",
+    ])
+    .where("r.id", "=", reviewId).executeTakeFirst();
+  if (!r) return null;
+  const { module_id, reviewer, flags, ...row } = r;
+  return { moduleId: module_id, reviewer, flags: flags ? flags.split(",").map((f) => f.trim()).filter(Boolean) : [], data: await reviewData(db, row) };
+}
+
+async function reviewData(db: DB, r: ReviewRow): Promise<OpenReview> {
   const a = await db.selectFrom("assignment").select(["id", "module_id", "title", "kind", "rubric_id"]).where("id", "=", r.assignment_id).executeTakeFirstOrThrow();
   const v = await db.selectFrom("submission_version").select("number").where("id", "=", r.version_id).executeTakeFirstOrThrow();
   const version = (await getVersion(db, r.submission_id, v.number))!;
@@ -137,17 +163,14 @@ export async function openReview(db: DB, reviewId: string, userId: string, clock
     listAnchored(db, r.id),
   ]);
   return {
-    ok: true,
-    data: {
-      review: r,
-      assignment: { id: a.id, moduleId: a.module_id, title: a.title, kind: a.kind },
-      criteria,
-      version,
-      plain: richTextToPlain(version.body_json),
-      levels: Object.fromEntries(scores.filter((s) => s.level != null).map((s) => [s.criterion_id, s.level!])),
-      comments: Object.fromEntries(scores.filter((s) => s.comment).map((s) => [s.criterion_id, s.comment!])),
-      anchored,
-    },
+    review: r,
+    assignment: { id: a.id, moduleId: a.module_id, title: a.title, kind: a.kind },
+    criteria,
+    version,
+    plain: richTextToPlain(version.body_json),
+    levels: Object.fromEntries(scores.filter((s) => s.level != null).map((s) => [s.criterion_id, s.level!])),
+    comments: Object.fromEntries(scores.filter((s) => s.comment).map((s) => [s.criterion_id, s.comment!])),
+    anchored,
   };
 }
 
@@ -408,8 +431,8 @@ export async function calibrationFor(db: DB, assignmentId: string, userId: strin
       reference: last ? Object.fromEntries(refs.filter((r) => r.example_id === e.id).map((r) => [r.criterion_id, { level: r.level, note: r.note }])) : null,
     };
   });
-  const passedIds = new Set(attempts.filter((a) => a.within_one === 1).map((a) => a.example_id));
-  return { examples: view, passed: examples.every((e) => passedIds.has(e.id)) };
+  const passed = (await calibrationPassed(db, [assignmentId], [userId])).get(assignmentId);
+  return { examples: view, passed: !passed || passed.has(userId) };
 }
 
 /**
@@ -454,17 +477,6 @@ export async function pendingCalibrations(db: DB, userId: string): Promise<{ mod
     .where(({ exists, selectFrom }) => exists(selectFrom("calibration_example as x").select("x.id").whereRef("x.assignment_id", "=", "a.id")))
     .orderBy("a.due_at").execute();
   if (rows.length === 0) return [];
-  // Passed = an attempt within one level on every example of the assignment: two grouped counts.
-  const ids = rows.map((r) => r.assignmentId);
-  const [examples, passed] = await Promise.all([
-    db.selectFrom("calibration_example").select(["assignment_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("assignment_id", "in", ids).groupBy("assignment_id").execute(),
-    db.selectFrom("calibration_attempt as t").innerJoin("calibration_example as x", "x.id", "t.example_id")
-      .select(["x.assignment_id", (eb) => eb.fn.count<number>("t.example_id").distinct().as("n")])
-      .where("t.user_id", "=", userId).where("t.within_one", "=", 1).where("x.assignment_id", "in", ids)
-      .groupBy("x.assignment_id").execute(),
-  ]);
-  const need = new Map(examples.map((e) => [e.assignment_id, Number(e.n)]));
-  const done = new Map(passed.map((p) => [p.assignment_id, Number(p.n)]));
-  return rows.filter((r) => (done.get(r.assignmentId) ?? 0) < (need.get(r.assignmentId) ?? 0));
+  const passed = await calibrationPassed(db, rows.map((r) => r.assignmentId), [userId]);
+  return rows.filter((r) => !passed.get(r.assignmentId)?.has(userId));
 }

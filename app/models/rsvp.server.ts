@@ -4,7 +4,7 @@
 // coordinator's RSVP board and the nudge that reaches ONLY agencies that have not answered, and the
 // named guests (narasumber) with their secret read-only link.
 import { sql } from "kysely";
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { createId, hashToken, randomToken } from "~/.server/crypto.server";
 import { sendMail } from "~/.server/mailer.server";
 import type { Clock } from "~/.server/scheduler.server";
@@ -128,13 +128,20 @@ export async function uninvitedAgencies(db: DB, meetingId: string, search?: stri
 export type RsvpState = "pending" | "attending" | "declined";
 export type BoardFilter = "all" | RsvpState;
 
-export async function rsvpCounts(db: DB, meetingId: string) {
-  const rows = await db
-    .selectFrom("meeting_invitation")
-    .select(["rsvp", (eb) => eb.fn.countAll<number>().as("n")])
+// The board's counts and its guests are read on each view of it: compiled once (see reusableQuery).
+const countsQuery = reusableQuery((db, meetingId: string) =>
+  db.selectFrom("meeting_invitation").select(["rsvp", (eb) => eb.fn.countAll<number>().as("n")]).where("meeting_id", "=", meetingId).groupBy("rsvp"),
+);
+const guestsQuery = reusableQuery((db, meetingId: string) =>
+  db
+    .selectFrom("meeting_guest")
+    .select(["id", "name", "email", "organisation", "checkin_code", "checked_in_at", "created_at"])
     .where("meeting_id", "=", meetingId)
-    .groupBy("rsvp")
-    .execute();
+    .orderBy("created_at"),
+);
+
+export async function rsvpCounts(db: DB, meetingId: string) {
+  const rows = await countsQuery(db, meetingId);
   const c = { invited: 0, attending: 0, declined: 0, pending: 0 };
   for (const r of rows) {
     const n = Number(r.n);
@@ -151,12 +158,19 @@ export async function rsvpBoard(
 ) {
   const pageSize = opts.pageSize ?? 50;
   const page = Math.max(1, Math.floor(opts.page ?? 1));
-  let q = db
-    .selectFrom("meeting_invitation")
-    .innerJoin("agency", "agency.id", "meeting_invitation.agency_id")
-    .where("meeting_invitation.meeting_id", "=", meetingId);
-  if (opts.filter && opts.filter !== "all") q = q.where("meeting_invitation.rsvp", "=", opts.filter);
   const term = opts.q?.trim();
+  // Without a search the total is already known from rsvpCounts (pass it in): no second scan.
+  const known = !term && opts.counts ? (opts.filter && opts.filter !== "all" ? opts.counts[opts.filter] : opts.counts.invited) : null;
+  // The board lists agencies by short name. When many invitations match (a meeting of hundreds of
+  // agencies), walking the agencies in that order (agency_short_name_idx) and looking up each one's
+  // invitation stops after a page; sorting every matching invitation first cost more than the rest
+  // of the page's queries together. A few matches (one answer of a small meeting) are sorted as before.
+  const walkAgencies = known === null || known > 100;
+  let q = walkAgencies
+    ? db.selectFrom("agency").crossJoin("meeting_invitation").whereRef("meeting_invitation.agency_id", "=", "agency.id")
+    : db.selectFrom("meeting_invitation").innerJoin("agency", "agency.id", "meeting_invitation.agency_id");
+  q = q.where("meeting_invitation.meeting_id", "=", meetingId);
+  if (opts.filter && opts.filter !== "all") q = q.where("meeting_invitation.rsvp", "=", opts.filter);
   if (term) {
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([
@@ -164,8 +178,6 @@ export async function rsvpBoard(
       eb(sql<string>`lower(agency.short_name)`, "like", sql<string>`lower(${pattern}) escape '\\'`),
     ]));
   }
-  // Without a search the total is already known from rsvpCounts (pass it in): no second scan.
-  const known = !term && opts.counts ? (opts.filter && opts.filter !== "all" ? opts.counts[opts.filter] : opts.counts.invited) : null;
   const [rows, total] = await Promise.all([
     q
       .select([
@@ -385,12 +397,7 @@ export async function answerRsvp(db: DB, input: RsvpInput, ctx: ActCtx): Promise
 // Guests (narasumber): a secret link to a read-only page and their own check-in code.
 
 export async function listGuests(db: DB, meetingId: string) {
-  return db
-    .selectFrom("meeting_guest")
-    .select(["id", "name", "email", "organisation", "checkin_code", "checked_in_at", "created_at"])
-    .where("meeting_id", "=", meetingId)
-    .orderBy("created_at")
-    .execute();
+  return guestsQuery(db, meetingId);
 }
 
 export async function addGuest(

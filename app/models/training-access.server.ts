@@ -1,6 +1,6 @@
 // Who the viewer is to a module — its fasilitator, enrolled in it, or neither — in one query, for
 // the permission scope of every training page (see can() in permissions.server.ts).
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 
 export interface ModuleRow {
   id: string;
@@ -22,8 +22,9 @@ export interface ModuleAccess {
   enrolment: { id: string; cohortId: string; completedAt: string | null } | null;
 }
 
-export async function moduleAccess(db: DB, moduleId: string, userId: string): Promise<ModuleAccess | null> {
-  const row = await db
+// Both run on every training page: compiled once (see reusableQuery).
+const moduleQuery = reusableQuery((db, userId: string, moduleId: string) =>
+  db
     .selectFrom("module as m")
     .select([
       "m.id", "m.title", "m.summary", "m.jp", "m.output_category", "m.cover_path", "m.status",
@@ -34,17 +35,22 @@ export async function moduleAccess(db: DB, moduleId: string, userId: string): Pr
         eb.selectFrom("module_facilitator as f").select("f.user_id").whereRef("f.module_id", "=", "m.id").where("f.user_id", "=", userId),
       ).as("is_facilitator"),
     ])
-    .where("m.id", "=", moduleId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const enrolment = await db
+    .where("m.id", "=", moduleId),
+);
+const enrolmentQuery = reusableQuery((db, moduleId: string, userId: string, status: string) =>
+  db
     .selectFrom("enrolment")
     .select(["id", "cohort_id", "completed_at"])
     .where("module_id", "=", moduleId)
     .where("user_id", "=", userId)
-    .where("status", "=", "active")
-    .orderBy("enrolled_at", "desc")
-    .executeTakeFirst();
+    .where("status", "=", status)
+    .orderBy("enrolled_at", "desc"),
+);
+
+export async function moduleAccess(db: DB, moduleId: string, userId: string): Promise<ModuleAccess | null> {
+  const [row] = await moduleQuery(db, userId, moduleId);
+  if (!row) return null;
+  const [enrolment] = await enrolmentQuery(db, moduleId, userId, "active");
   const { is_facilitator, ...module } = row;
   return {
     module,

@@ -12,11 +12,11 @@ import { renderRichText } from "~/.server/rich-text.server";
 import { requireAssignment } from "~/.server/submission-access.server";
 import { FormErrors } from "~/components/form";
 import { RichTextView } from "~/components/rich-text/view";
+import { LevelChoices } from "~/components/training/level-choices";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Badge, Card, Notice, PageHeader } from "~/components/ui/card";
 import { makeT, parseLocale } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { LEVELS } from "~/lib/rubric";
 import { allocateReviews } from "~/models/peer-allocation.server";
 import { attemptCalibration, calibrationFor, calibrationOn } from "~/models/peer-review.server";
 import { listCriteria } from "~/models/rubric.server";
@@ -125,17 +125,7 @@ function Example({ example: e, n }: { example: ExampleData; n: number }) {
             return (
               <fieldset key={c.id} className="min-w-0 rounded-card border border-line p-3">
                 <legend className="px-1 font-semibold">{ci + 1}. {c.title}</legend>
-                <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-4">
-                  {LEVELS.map((level) => (
-                    <label key={level} className="flex min-h-11 cursor-pointer gap-2 rounded-control border border-line p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600">
-                      <input type="radio" name={`level.${c.id}`} value={String(level)} defaultChecked={chosen(c.id) === String(level)} className="mt-0.5 size-5 shrink-0 accent-brand-700" />
-                      <span>
-                        <span className="block font-semibold">{t("rubric.level", { level })} · {t(`rubric.levelName.${level}`)}</span>
-                        <span className="block text-sm text-ink">{c.levels[level - 1]}</span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
+                <LevelChoices criterionId={c.id} descriptors={c.levels} checked={chosen(c.id)} />
                 {ref ? (
                   <p className={`mt-2 text-sm ${diff !== null && Math.abs(diff) > 1 ? "font-semibold text-danger-700" : "text-ink"}`} data-testid="calib-diff">
                     {t("review.calib.compare", { mine: mine ?? "—", ref: ref.level, diff: diff === null ? "—" : diff > 0 ? `+${diff}` : String(diff) })}

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { requireModuleAssignment } from "~/.server/training-access.server";
+import { useClientNavigation } from "~/components/client-nav";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { Pagination } from "~/components/ui/pagination";
 import { Button } from "~/components/ui/button";
@@ -26,14 +27,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter: QueueFilter = isFilter(status) ? status : "submitted";
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
-  const [counts, queue] = await Promise.all([
-    queueCounts(db, m.module.id, a.id),
-    listQueue(db, a.id, { filter, q, page }),
-  ]);
+  const counts = await queueCounts(db, m.module.id, a.id);
+  const queue = await listQueue(db, a.id, { filter, q, page }, counts);
   return {
     module: { id: m.module.id, title: m.module.title },
     assignment: { id: a.id, title: a.title },
-    filter, q, counts, queue,
+    filter, q, counts,
+    // Only what a row shows: the loader's data is serialised into the page.
+    queue: {
+      ...queue,
+      rows: queue.rows.map((r) => ({ id: r.id, name: r.name, agency: r.agency, version_count: r.version_count, submitted_at: r.submitted_at, late: r.late, status: r.status, score: r.score })),
+    },
   };
 }
 
@@ -44,7 +48,13 @@ export default function GradingQueue() {
   const t = useT();
   const locale = useLocale();
   const tz = useViewerTimeZone();
+  const onNavigate = useClientNavigation();
   const base = `/pelatihan/${d.module.id}/tugas/${d.assignment.id}/penilaian`;
+  // Said once, not once per row.
+  const label = { version: t("grading.col.version"), submittedAt: t("grading.col.submittedAt"), status: t("grading.col.status"), score: t("grading.col.score") };
+  const late = t("grading.late");
+  const noScore = t("grading.noScore");
+  const open = t("grading.open");
   const tiles = [
     { key: "submitted", n: d.counts.submitted, to: `${base}?status=submitted` },
     { key: "graded", n: d.counts.graded, to: `${base}?status=graded` },
@@ -53,9 +63,10 @@ export default function GradingQueue() {
     { key: "notSubmitted", n: d.counts.notSubmitted, to: null },
   ] as const;
   return (
-    <div>
+    // Its links (tabs, tiles, pages, rows) are plain anchors the router follows through this one handler (see client-nav.tsx).
+    <div onClick={onNavigate}>
       <PageHeader
-        eyebrow={<Link to={`/pelatihan/${d.module.id}`} className="no-underline hover:underline">{d.module.title}</Link>}
+        eyebrow={<a href={`/pelatihan/${d.module.id}`} className="no-underline hover:underline">{d.module.title}</a>}
         title={<span className="block text-balance">{d.assignment.title}</span>}
       />
       <AssignmentTabs moduleId={d.module.id} assignmentId={d.assignment.id} />
@@ -74,13 +85,13 @@ export default function GradingQueue() {
             return (
               <li key={tile.key}>
                 {tile.to ? (
-                  <Link
-                    to={tile.to}
+                  <a
+                    href={tile.to}
                     aria-current={active ? "true" : undefined}
                     className={`block min-h-11 rounded-card border bg-white p-3 no-underline hover:border-brand-500 ${active ? "border-brand-600 ring-2 ring-brand-600/30" : "border-line"}`}
                   >
                     {body}
-                  </Link>
+                  </a>
                 ) : (
                   <div className="rounded-card border border-dashed border-line bg-surface p-3">{body}</div>
                 )}
@@ -124,18 +135,18 @@ export default function GradingQueue() {
                 <span className="font-semibold">{r.name}</span>
                 {r.agency ? <span className="block text-sm text-muted">{r.agency}</span> : null}
               </Cell>
-              <Cell label={t("grading.col.version")}>{t("grading.versionN", { n: r.version_count })}</Cell>
-              <Cell label={t("grading.col.submittedAt")}>
+              <Cell label={label.version}>{t("grading.versionN", { n: r.version_count })}</Cell>
+              <Cell label={label.submittedAt}>
                 {r.submitted_at ? formatDateTime(r.submitted_at, tz, locale) : "—"}
-                {r.late ? <span className="ml-2"><Badge tone="warning">{t("grading.late")}</Badge></span> : null}
+                {r.late ? <span className="ml-2"><Badge tone="warning">{late}</Badge></span> : null}
               </Cell>
-              <Cell label={t("grading.col.status")}>
+              <Cell label={label.status}>
                 <Badge tone={STATUS_TONE[r.status as keyof typeof STATUS_TONE] ?? "neutral"}>{t(`grading.status.${r.status}`)}</Badge>
               </Cell>
-              <Cell label={t("grading.col.score")}>{r.score === null ? t("grading.noScore") : formatNumber(r.score, locale, 2)}</Cell>
+              <Cell label={label.score}>{r.score === null ? noScore : formatNumber(r.score, locale, 2)}</Cell>
               <Cell className="md:text-right">
                 <a href={`${base}/${r.id}`} aria-label={t("grading.openLabel", { name: r.name })} className="inline-flex min-h-11 items-center justify-center rounded-control bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 max-md:mt-2 max-md:w-full">
-                  {t("grading.open")}
+                  {open}
                 </a>
               </Cell>
             </tr>

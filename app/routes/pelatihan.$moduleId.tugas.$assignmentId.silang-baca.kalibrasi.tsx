@@ -107,7 +107,7 @@ export default function CalibrationExamples() {
         title={<span className="block text-balance">{d.assignment.title}</span>}
       />
       <AssignmentTabs moduleId={d.module.id} assignmentId={d.assignment.id} />
-      <p className="mb-2"><Link to={`/pelatihan/${d.module.id}/tugas/${d.assignment.id}/silang-baca`}>{t("review.calib.admin.back")}</Link></p>
+      <p className="mb-2"><Link to={`/pelatihan/${d.module.id}/tugas/${d.assignment.id}/silang-baca/pengaturan`}>{t("review.calib.admin.back")}</Link></p>
       <h2 className="mb-1 text-xl font-bold">{t("review.calib.admin.title")}</h2>
       <p className="mb-4 max-w-prose text-muted">{t("review.calib.admin.description")}</p>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">

@@ -6,13 +6,14 @@ import { useRef } from "react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
-import { baseUrlOf, requireMeeting } from "~/.server/meeting-access.server";
+import { baseUrlOf, requireManagedMeeting, requireMeeting } from "~/.server/meeting-access.server";
 import { useClientNavigation } from "~/components/client-nav";
 import { Field, FormErrors } from "~/components/form";
-import { MeetingTabs, RsvpBadge } from "~/components/meeting/bits";
+import { MeetingTabs } from "~/components/meeting/bits";
 import { Button, buttonClass } from "~/components/ui/button";
-import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
+import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
 import { Pagination } from "~/components/ui/pagination";
+import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { formatNumber, formatShortDate, formatTime } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { guestSchema } from "~/lib/meeting";
@@ -25,12 +26,13 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export const meta: MetaFunction = () => [{ title: "Undangan & RSVP — Sinergi" }];
 
 const FILTERS: BoardFilter[] = ["all", "pending", "attending", "declined"];
-/** Rows per board page: each row is rich (answer, representatives, two stamps, actions); 25 keep the page light. */
-const BOARD_PAGE_SIZE = 25;
+/** Rows per board page: each row is rich (answer, representatives, two stamps, actions); 20 keep the
+ *  page light (as the member list), and the answer filters and the search find any agency at once. */
+const BOARD_PAGE_SIZE = 20;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { meeting } = await requireMeeting(user, params.id, { manage: true });
+  const meeting = await requireManagedMeeting(user, params.id);
   const url = new URL(request.url);
   const filter = (FILTERS as string[]).includes(url.searchParams.get("jawaban") ?? "") ? (url.searchParams.get("jawaban") as BoardFilter) : "all";
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
@@ -197,9 +199,10 @@ export default function InvitationsPage() {
 }
 
 /**
- * The board's rows: one markup for both sizes (stacked on a phone, a grid from `md`), kept lean
- * because a page holds 50 of them — no per-row components, hooks or forms: every "withdraw" button
- * submits the one form above the list.
+ * The board's rows in the one list markup the app uses for long lists (a table from `md`, a card
+ * per agency on a phone: see ResponsiveTable), kept lean because a page holds 20 of them: no
+ * per-row components with hooks, nor forms — every "withdraw" button submits the one form above
+ * the list — and every label said once, not once per row.
  */
 function Board() {
   const d = useLoaderData<typeof loader>();
@@ -207,70 +210,66 @@ function Board() {
   const locale = useLocale();
   const tz = useViewerTimeZone();
   const none = t("state.none");
-  const answeredAt = `${t("rsvp.board.answeredAt")}: `;
-  const nudgedAt = `${t("rsvp.board.nudgedAt")}: `;
+  const label = { representatives: t("rsvp.representatives"), answeredAt: t("rsvp.board.answeredAt"), nudgedAt: t("rsvp.board.nudgedAt") };
+  const answer = { pending: t("rsvp.state.pending"), attending: t("rsvp.state.attending"), declined: t("rsvp.state.declined") };
   const answerFor = t("rsvp.board.answerFor");
   const uninvite = t("invite.uninvite");
   const substitute = ` (${t("rsvp.substitute")})`;
   const base = `/rapat/${d.meeting.id}`;
-  // "22 Nov 2026" over "11.21 WIB", in the viewer's zone.
+  // "22 Nov 2026" over "11.21 WIB", in the viewer's zone (each part keeps to one line).
   const stamp = (at: string) => (
     <>
-      <span className="whitespace-nowrap md:block">{formatShortDate(at, tz, locale)}</span> <span className="whitespace-nowrap text-muted md:block">{formatTime(at, tz, locale)}</span>
+      <span className="whitespace-nowrap">{formatShortDate(at, tz, locale)}</span> <span className="whitespace-nowrap text-muted">{formatTime(at, tz, locale)}</span>
     </>
   );
   return (
-    <div className="overflow-hidden rounded-card border border-line bg-white">
+    <>
       <Form id="uninvite-form" method="post" hidden>
         <input type="hidden" name="intent" value="uninvite" />
       </Form>
-      <div aria-hidden className="hidden grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] gap-3 border-b border-line bg-surface px-4 py-3 text-sm font-semibold text-muted md:grid">
-        <span>{t("rsvp.board.agency")}</span><span>{t("rsvp.board.answer")}</span><span>{t("rsvp.representatives")}</span><span>{t("rsvp.board.answeredAt")}</span><span>{t("rsvp.board.nudgedAt")}</span>
-      </div>
-      <ul className="divide-y divide-line">
+      <ResponsiveTable
+        caption={t("rsvp.board.title")}
+        head={
+          <>
+            <Th>{t("rsvp.board.agency")}</Th><Th>{t("rsvp.board.answer")}</Th><Th>{label.representatives}</Th><Th>{label.answeredAt}</Th><Th>{label.nudgedAt}</Th>
+          </>
+        }
+      >
         {d.board.map((r) => (
-          <li key={r.agency_id} className="grid gap-2 px-4 py-3 md:grid-cols-[2fr_1.3fr_2fr_1fr_1.1fr] md:gap-3">
-            {/* On a phone: name left, answer right, a reason on its own line; from `md` two cells. */}
-            <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1 md:contents">
-              <div>
-                <span className="font-semibold">{r.short_name}</span>
-                <span className="block text-sm text-muted">{r.agency_name}</span>
-              </div>
-              <div className="contents text-sm md:block">
-                <RsvpBadge rsvp={r.rsvp} />
-                {r.rsvp === "declined" && r.decline_reason ? <span className="block basis-full md:mt-1">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
-              </div>
-            </div>
-            <div className="text-sm">
+          <tr key={r.agency_id}>
+            <Cell>
+              <span className="font-semibold">{r.short_name}</span>
+              <span className="block text-sm text-muted">{r.agency_name}</span>
+            </Cell>
+            <Cell className="text-sm">
+              <Badge tone={RSVP_TONE[r.rsvp]}>{answer[r.rsvp]}</Badge>
+              {r.rsvp === "declined" && r.decline_reason ? <span className="mt-1 block">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
+            </Cell>
+            <Cell label={label.representatives} className="text-sm">
               {r.representatives.length ? (
                 <ul>
                   {r.representatives.map((p, i) => (
-                    <li key={i}>{p.name}{p.position ? <span className="text-muted">, {p.position}</span> : null}{p.substitute ? <span className="text-muted">{substitute}</span> : null}</li>
+                    <li key={i}>{p.name}{p.position || p.substitute ? <span className="text-muted">{`${p.position ? `, ${p.position}` : ""}${p.substitute ? substitute : ""}`}</span> : null}</li>
                   ))}
                 </ul>
-              ) : <span className="hidden text-muted md:inline">{none}</span>}
-            </div>
-            <div className="text-sm">
-              <span className="text-muted md:hidden">{answeredAt}</span>
-              {r.responded_at ? stamp(r.responded_at) : none}
-            </div>
-            <div className="text-sm">
-              <span className="text-muted md:hidden">{nudgedAt}</span>
-              {r.nudged_at ? <>{stamp(r.nudged_at)}<span className="text-muted md:block"><span className="md:hidden"> · </span>{t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
-              {d.canNudge ? (
-                // A plain link (client-side through the section's handler): a router <Link> per row costs more than the rest of it.
-                <a href={`${base}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center whitespace-nowrap text-muted underline">{answerFor}</a>
-              ) : null}
+              ) : none}
+            </Cell>
+            <Cell label={label.answeredAt} className="text-sm">{r.responded_at ? stamp(r.responded_at) : none}</Cell>
+            <Cell label={label.nudgedAt} className="text-sm">
+              {r.nudged_at ? <>{stamp(r.nudged_at)} <span className="whitespace-nowrap text-muted">· {t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
+              {d.canNudge ? <a href={`${base}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center text-muted underline">{answerFor}</a> : null}
               {d.open && r.rsvp === "pending" ? (
-                <button type="submit" form="uninvite-form" name="agencyId" value={r.agency_id} className="block min-h-11 whitespace-nowrap text-muted underline hover:text-danger-700">{uninvite}</button>
+                <button type="submit" form="uninvite-form" name="agencyId" value={r.agency_id} className="block min-h-11 text-muted underline hover:text-danger-700">{uninvite}</button>
               ) : null}
-            </div>
-          </li>
+            </Cell>
+          </tr>
         ))}
-      </ul>
-    </div>
+      </ResponsiveTable>
+    </>
   );
 }
+
+const RSVP_TONE = { pending: "warning", attending: "success", declined: "danger" } as const;
 
 function InviteAgencies({ errors }: { errors: string[] | null }) {
   const d = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
 import { can, notFound } from "~/.server/permissions.server";
+import { requireModule } from "~/.server/training-access.server";
 import { FormErrors } from "~/components/form";
 import { RubricTable } from "~/components/training/rubric-table";
 import { SubmissionView } from "~/components/training/submission-view";
@@ -24,7 +25,7 @@ import { deleteCommentSchema, locateQuote, pinCommentSchema, reviewSchema, textC
 import { weightedScore } from "~/lib/rubric";
 import { LevelChoices } from "~/components/training/level-choices";
 import {
-  addPinComment, addTextComment, deleteComment, openReview, saveReviewDraft, submitReview, type ReviewError,
+  addPinComment, addTextComment, deleteComment, openReview, reviewForManager, saveReviewDraft, submitReview, type OpenReview, type ReviewError,
 } from "~/models/peer-review.server";
 import { versionView } from "~/models/submission.server";
 
@@ -34,35 +35,43 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${makeT(parseLocale(root?.locale))("review.do.title")} — Sinergi` }];
 };
 
+/** Only the work itself: no name, agency, e-mail or file name of the author. */
+const shape = (d: OpenReview) => ({
+  id: d.review.id,
+  status: d.review.status,
+  feedback: d.review.feedback,
+  draftSavedAt: d.review.draft_saved_at,
+  submittedAt: d.review.submitted_at,
+  score: d.review.score,
+  assignmentTitle: d.assignment.title,
+  kind: d.assignment.kind,
+  criteria: d.criteria,
+  version: versionView(d.version),
+  plain: d.plain,
+  levels: d.levels,
+  comments: d.comments,
+  anchored: d.anchored,
+});
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const r = await openReview(db, params.reviewId ?? "", user.id);
   if (!r.ok) {
-    if (r.error === "review.do.takenBack") return data({ takenBack: true as const, review: null }, { status: 410 });
-    notFound();
+    if (r.error === "review.do.takenBack") return data({ takenBack: true as const, review: null, manager: null }, { status: 410 });
+    // Not the viewer's own review: the module's fasilitators (and the coordinator) read it, e.g. a
+    // flagged one from the board; anyone else gets 404.
+    const m = await reviewForManager(db, params.reviewId ?? "");
+    if (!m) notFound();
+    const access = await requireModule(user, m.moduleId);
+    if (!access.manage) notFound();
+    return {
+      takenBack: false as const,
+      review: shape(m.data),
+      manager: { reviewer: m.reviewer, flags: m.flags, board: `/pelatihan/${m.moduleId}/tugas/${m.data.assignment.id}/silang-baca` },
+    };
   }
-  const d = r.data;
-  if (!can(user, "review.do", { ownerId: d.review.reviewer_id })) notFound();
-  return {
-    takenBack: false as const,
-    review: {
-      id: d.review.id,
-      status: d.review.status,
-      feedback: d.review.feedback,
-      draftSavedAt: d.review.draft_saved_at,
-      submittedAt: d.review.submitted_at,
-      score: d.review.score,
-      assignmentTitle: d.assignment.title,
-      kind: d.assignment.kind,
-      criteria: d.criteria,
-      // Only the work itself: no name, agency, e-mail or file name of the author.
-      version: versionView(d.version),
-      plain: d.plain,
-      levels: d.levels,
-      comments: d.comments,
-      anchored: d.anchored,
-    },
-  };
+  if (!can(user, "review.do", { ownerId: r.data.review.reviewer_id })) notFound();
+  return { takenBack: false as const, review: shape(r.data), manager: null };
 }
 
 type ActionResult =
@@ -131,6 +140,7 @@ export default function ReviewPage() {
     );
   }
   const r = d.review as Loaded;
+  if (d.manager) return <ManagerView review={r} manager={d.manager} />;
   const submitted = r.status === "submitted";
   return (
     <>
@@ -150,6 +160,41 @@ export default function ReviewPage() {
         <section aria-labelledby="rubric-title" className="min-w-0">
           <h2 id="rubric-title" className="mb-3 text-xl font-bold">{t("review.do.rubric")}</h2>
           {submitted ? <Submitted review={r} /> : r.criteria.length ? <ReviewForm review={r} /> : <Notice tone="warning">{t("review.do.noRubric")}</Notice>}
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** A fasilitator reading someone's review (from the board): read-only, with the reviewer's name and flags. */
+function ManagerView({ review: r, manager }: { review: Loaded; manager: { reviewer: string; flags: string[]; board: string } }) {
+  const t = useT();
+  const submitted = r.status === "submitted";
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to={manager.board} className="no-underline hover:underline">{t("review.manage.back")}</Link>}
+        title={<span className="block text-balance">{r.assignmentTitle}</span>}
+        description={<><span className="block font-semibold text-ink">{t("review.manage.by", { reviewer: manager.reviewer })}</span><span className="block text-sm">{t("review.manage.readOnly")}</span></>}
+        actions={<Badge tone={submitted ? "success" : "neutral"}>{t(`review.do.status.${r.status === "submitted" ? "submitted" : r.status === "started" ? "started" : "assigned"}`)}</Badge>}
+      />
+      {manager.flags.length ? (
+        <Notice tone="warning">
+          <p className="font-semibold">{t("review.manage.flagged")}</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {manager.flags.map((f) => <li key={f}>{t(f === "generic" ? "review.manage.flag.generic" : "review.manage.flag.disagrees")}</li>)}
+          </ul>
+        </Notice>
+      ) : null}
+      <div className="mt-4 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="piece-title" className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          <h2 id="piece-title" className="sr-only">{t("review.do.piece")}</h2>
+          <Piece review={r} editable={false} />
+          <CommentList review={r} editable={false} title={t("review.manage.comments")} />
+        </section>
+        <section aria-labelledby="rubric-title" className="min-w-0">
+          <h2 id="rubric-title" className="mb-3 text-xl font-bold">{t("review.manage.rubric")}</h2>
+          {submitted ? <Submitted review={r} noteKey="review.manage.submittedNote" /> : <Notice tone="neutral">{t("review.manage.notSubmitted")}</Notice>}
         </section>
       </div>
     </>
@@ -221,7 +266,7 @@ function PinBoard({ review, images, editable }: { review: Loaded; images: Loaded
                 <img src={f.thumbUrl ?? f.url} alt={f.caption ?? ""} className="block h-auto max-h-96 w-auto max-w-full" />
               )}
               {pins.filter((p) => p.fileId === f.id).map((p) => (
-                <span key={p.id} aria-hidden="true" className="pointer-events-none absolute flex size-7 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white bg-accent-600 text-xs font-bold text-white shadow" style={{ left: `${(p.x ?? 0) * 100}%`, top: `${(p.y ?? 0) * 100}%` }}>
+                <span key={p.id} aria-hidden="true" className="pointer-events-none absolute flex size-7 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white bg-accent-700 text-xs font-bold text-white shadow" style={{ left: `${(p.x ?? 0) * 100}%`, top: `${(p.y ?? 0) * 100}%` }}>
                   {review.anchored.indexOf(p) + 1}
                 </span>
               ))}
@@ -332,7 +377,7 @@ function QuoteForm({ review }: { review: Loaded }) {
   );
 }
 
-function CommentList({ review, editable }: { review: Loaded; editable: boolean }) {
+function CommentList({ review, editable, title: heading }: { review: Loaded; editable: boolean; title?: string }) {
   const t = useT();
   const title = (id: string) => {
     const i = review.criteria.findIndex((c) => c.id === id);
@@ -341,7 +386,7 @@ function CommentList({ review, editable }: { review: Loaded; editable: boolean }
   const images = review.version.files.filter((f) => f.role !== "video");
   return (
     <Card aria-labelledby="komentar">
-      <h3 id="komentar" className="text-lg font-bold">{t("review.do.anchored.title")}</h3>
+      <h3 id="komentar" className="text-lg font-bold">{heading ?? t("review.do.anchored.title")}</h3>
       {review.anchored.length === 0 ? (
         <p className="text-muted">{t("review.do.anchored.empty")}</p>
       ) : (
@@ -349,7 +394,7 @@ function CommentList({ review, editable }: { review: Loaded; editable: boolean }
           {review.anchored.map((c, i) => (
             <li key={c.id} className="py-3">
               <p className="text-sm font-semibold text-brand-800">
-                <span className="mr-1 inline-flex size-6 items-center justify-center rounded-full bg-accent-600 text-xs text-white" aria-hidden="true">{i + 1}</span>
+                <span className="mr-1 inline-flex size-6 items-center justify-center rounded-full bg-accent-700 text-xs text-white" aria-hidden="true">{i + 1}</span>
                 {title(c.criterionId)}
               </p>
               {c.anchor === "text" ? (
@@ -477,16 +522,16 @@ function ReviewForm({ review }: { review: Loaded }) {
   );
 }
 
-function Submitted({ review }: { review: Loaded }) {
+function Submitted({ review, noteKey = "review.do.submittedNote" }: { review: Loaded; noteKey?: "review.do.submittedNote" | "review.manage.submittedNote" }) {
   const t = useT();
   const locale = useLocale();
   const tz = useViewerTimeZone();
   return (
     <div className="space-y-4">
       <Notice tone="success">
-        {t("review.do.submittedNote", { at: review.submittedAt ? formatDateTime(review.submittedAt, tz, locale) : "—", score: review.score == null ? "—" : formatNumber(review.score, locale, 2) })}
+        {t(noteKey, { at: review.submittedAt ? formatDateTime(review.submittedAt, tz, locale) : "—", score: review.score == null ? "—" : formatNumber(review.score, locale, 2) })}
       </Notice>
-      <RubricTable criteria={review.criteria} selected={review.levels} comments={review.comments} />
+      <RubricTable criteria={review.criteria} selected={review.levels} comments={review.comments} commentLabel={t("review.do.comment")} />
       {review.feedback ? (
         <Card>
           <h3 className="mb-1 font-bold">{t("review.do.feedback")}</h3>

@@ -1,7 +1,8 @@
-// The fasilitator's peer-review page through the real production server and the demo data: the demo
+// The fasilitator's peer-review pages through the real production server and the demo data: the demo
 // release has peer review on (opens on submit, 2 per piece) and its three submissions review each
-// other. Trainees cannot reach the page; bad input gets an Indonesian message with the values kept
-// and nothing saved; good input saves, allocates, adds/removes reviewers and overrides a grade.
+// other. Trainees cannot reach the board, the settings or a person's page; bad input gets an
+// Indonesian message with the values kept and nothing saved; good input saves, allocates, adds and
+// removes reviewers and overrides a grade (on the person's page); the board filters and searches.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DB } from "#db/connection";
 import { startServer, type TestServer } from "#tests/helpers/server";
@@ -9,13 +10,19 @@ import { startServer, type TestServer } from "#tests/helpers/server";
 let s: TestServer;
 let db: DB;
 let page: string;
+let settingsPage: string;
 let assignmentId: string;
+const personPage = async (email: string) => {
+  const u = await db.selectFrom("user").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+  return `${page}/${u.id}`;
+};
 beforeAll(async () => {
   s = await startServer();
   db = createDb(`file:${s.dbFile}`);
   const a = await db.selectFrom("assignment").select(["id", "module_id"]).where("title", "=", "Siaran pers: Peluncuran Layanan Posyandu Digital").executeTakeFirstOrThrow();
   assignmentId = a.id;
   page = `/pelatihan/${a.module_id}/tugas/${a.id}/silang-baca`;
+  settingsPage = `${page}/pengaturan`;
 });
 afterAll(async () => {
   await db?.destroy();
@@ -35,34 +42,54 @@ describe("who may reach the peer-review page", () => {
     expect((await s.request(page)).status).toBe(302);
     const rina = await s.login("rina@sinergi.test");
     expect((await s.request(page, { cookie: rina })).status).toBe(403);
-    expect((await s.request(page, { method: "POST", body: settingsForm({ perSubmission: "5" }), cookie: rina })).status).toBe(403);
+    expect((await s.request(settingsPage, { cookie: rina })).status).toBe(403);
+    expect((await s.request(settingsPage, { method: "POST", body: settingsForm({ perSubmission: "5" }), cookie: rina })).status).toBe(403);
+    expect((await s.request(await personPage("lestari.pupr@sinergi.test"), { cookie: rina })).status).toBe(403);
     expect((await s.request(`${page}?page=2`, { cookie: await s.login("fajar@sinergi.test") })).status).toBe(403);
     const stored = await db.selectFrom("peer_review_setting").select("per_submission").where("assignment_id", "=", assignmentId).executeTakeFirstOrThrow();
     expect(stored.per_submission).toBe(2);
   });
 
-  it("an unknown assignment is 404 for the fasilitator", async () => {
+  it("an unknown assignment, or a person not in the module, is 404 for the fasilitator", async () => {
     const f = await s.login("fasilitator@sinergi.test");
     expect((await s.request(page.replace(assignmentId, "tidak-ada"), { cookie: f })).status).toBe(404);
+    expect((await s.request(await personPage("pimpinan@sinergi.test"), { cookie: f })).status).toBe(404);
   });
 });
 
 describe("the fasilitator's page", () => {
-  it("shows the settings and the board: the demo releases review each other (two each)", async () => {
+  it("shows the board: the demo releases review each other (two each); the settings have their own page", async () => {
     const rows = await active();
     expect(rows).toHaveLength(6);
-    const html = await (await s.request(page, { cookie: await s.login("fasilitator@sinergi.test") })).text();
+    const cookie = await s.login("fasilitator@sinergi.test");
+    const html = await (await s.request(page, { cookie })).text();
     expect(html).toContain("Siapa berutang apa");
-    expect(html).toContain("Aktifkan silang baca");
+    expect(html).toMatch(/8 peserta · 3 mengumpulkan · 0 ulasan selesai · 6 belum · 0 ditandai/);
     expect(html).toContain("Lestari Handayani");
     expect(html).toContain("Yohanes Kbarek");
     expect(html).toContain("Belum menyelesaikan ulasan");
     expect(html).toContain("Belum mengumpulkan"); // Rina and others enrolled without a piece
+    expect(await (await s.request(settingsPage, { cookie })).text()).toContain("Aktifkan silang baca");
+  });
+
+  it("filters, one agency and a search narrow the board, as links and a GET form", async () => {
+    const cookie = await s.login("fasilitator@sinergi.test");
+    const names = async (qs: string) => {
+      const html = await (await s.request(`${page}?${qs}`, { cookie })).text();
+      return ["Rina Lestari", "Lestari Handayani", "Yohanes Kbarek", "Nurhayati Said", "Budi Santoso"].filter((n) => html.includes(`>${n}`));
+    };
+    expect(await names("tampil=belum")).toEqual(["Rina Lestari", "Budi Santoso"]);
+    expect(await names("tampil=berutang")).toEqual(["Lestari Handayani", "Yohanes Kbarek", "Nurhayati Said"]);
+    expect(await names("q=yohanes")).toEqual(["Yohanes Kbarek"]);
+    const pupr = await db.selectFrom("user").select("agency_id").where("email", "=", "lestari.pupr@sinergi.test").executeTakeFirstOrThrow();
+    expect(await names(`instansi=${pupr.agency_id}`)).toEqual(["Lestari Handayani"]);
+    const none = await (await s.request(`${page}?q=tidak-ada-orang-ini`, { cookie })).text();
+    expect(none).toContain("Tidak ada peserta yang cocok.");
   });
 
   it("weights not adding to 100: a message in Indonesian, the typed values kept, nothing saved", async () => {
     const cookie = await s.login("fasilitator@sinergi.test");
-    const r = await s.request(page, { method: "POST", body: settingsForm({ facilitatorWeight: "70", peerWeight: "45", leaseHours: "12" }), cookie });
+    const r = await s.request(settingsPage, { method: "POST", body: settingsForm({ facilitatorWeight: "70", peerWeight: "45", leaseHours: "12" }), cookie });
     expect(r.status).toBe(400);
     const html = await r.text();
     expect(html).toContain("Jumlah bobot fasilitator dan sejawat harus 100.");
@@ -75,53 +102,58 @@ describe("the fasilitator's page", () => {
 
   it("a review deadline before the due date is refused when reviewing opens at the due date", async () => {
     const cookie = await s.login("fasilitator@sinergi.test");
-    const r = await s.request(page, { method: "POST", body: settingsForm({ opens: "due", reviewsDueDate: "2020-01-01" }), cookie });
+    const r = await s.request(settingsPage, { method: "POST", body: settingsForm({ opens: "due", reviewsDueDate: "2020-01-01" }), cookie });
     expect(r.status).toBe(400);
     expect(await r.text()).toContain("Tenggat ulasan harus setelah tenggat pengumpulan.");
   });
 
   it("saving good settings stores them and redirects with how many reviews were given", async () => {
     const cookie = await s.login("fasilitator@sinergi.test");
-    const r = await s.request(page, { method: "POST", body: settingsForm({ leaseHours: "24", anonymity: "reviewers_named", calibration: "on" }), cookie });
+    const r = await s.request(settingsPage, { method: "POST", body: settingsForm({ leaseHours: "24", anonymity: "reviewers_named", calibration: "on" }), cookie });
     expect(r.status).toBe(302);
+    expect(r.headers.get("location")).toBe(page);
     const stored = await db.selectFrom("peer_review_setting").selectAll().where("assignment_id", "=", assignmentId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ lease_hours: 24, anonymity: "reviewers_named", calibration: 1, reviews_due_at: "2030-01-31T16:59:00.000Z" });
     const next = await s.request(r.headers.get("location")!, { cookie: `${cookie}; ${(r.headers.get("set-cookie") ?? "").split(";")[0]}` });
     expect(await next.text()).toMatch(/Pengaturan disimpan\. 0 ulasan baru dibagikan\./);
     // put it back as the demo had it
-    await s.request(page, { method: "POST", body: settingsForm(), cookie });
+    await s.request(settingsPage, { method: "POST", body: settingsForm(), cookie });
   });
 
   it("adding a reviewer: the author themself and a non-trainee are refused with a message; removing takes a reviewer off", async () => {
     const cookie = await s.login("fasilitator@sinergi.test");
     const lestari = await db.selectFrom("user").select("id").where("email", "=", "lestari.pupr@sinergi.test").executeTakeFirstOrThrow();
     const sub = await db.selectFrom("submission").select("id").where("assignment_id", "=", assignmentId).where("user_id", "=", lestari.id).executeTakeFirstOrThrow();
-    const self = await s.request(page, { method: "POST", body: new URLSearchParams({ _action: "add", submissionId: sub.id, reviewerEmail: "lestari.pupr@sinergi.test" }), cookie });
+    const lestariPage = `${page}/${lestari.id}`;
+    expect(await (await s.request(lestariPage, { cookie })).text()).toContain("Peninjau karyanya");
+    const self = await s.request(lestariPage, { method: "POST", body: new URLSearchParams({ _action: "add", submissionId: sub.id, reviewerEmail: "lestari.pupr@sinergi.test" }), cookie });
     expect(self.status).toBe(400);
     const selfHtml = await self.text();
     expect(selfHtml).toContain("Penulis tidak dapat mengulas karyanya sendiri.");
     expect(selfHtml).toContain('value="lestari.pupr@sinergi.test"');
-    const outsider = await s.request(page, { method: "POST", body: new URLSearchParams({ _action: "add", submissionId: sub.id, reviewerEmail: "pimpinan@sinergi.test" }), cookie });
+    const outsider = await s.request(lestariPage, { method: "POST", body: new URLSearchParams({ _action: "add", submissionId: sub.id, reviewerEmail: "pimpinan@sinergi.test" }), cookie });
     expect(await outsider.text()).toContain("Orang itu bukan peserta aktif modul ini.");
-    const added = await s.request(page, { method: "POST", body: new URLSearchParams({ _action: "add", submissionId: sub.id, reviewerEmail: "rina@sinergi.test" }), cookie });
+    const added = await s.request(lestariPage, { method: "POST", body: new URLSearchParams({ _action: "add", submissionId: sub.id, reviewerEmail: "rina@sinergi.test" }), cookie });
     expect(added.status).toBe(302);
     const rina = await db.selectFrom("user").select("id").where("email", "=", "rina@sinergi.test").executeTakeFirstOrThrow();
     const row = (await active()).find((r) => r.submission_id === sub.id && r.reviewer_id === rina.id)!;
     expect(row).toMatchObject({ source: "manual", status: "assigned" });
-    const removed = await s.request(page, { method: "POST", body: new URLSearchParams({ _action: "remove", reviewId: row.id }), cookie });
+    const removed = await s.request(lestariPage, { method: "POST", body: new URLSearchParams({ _action: "remove", reviewId: row.id }), cookie });
     expect(removed.status).toBe(302);
     expect((await db.selectFrom("peer_review").select("status").where("id", "=", row.id).executeTakeFirstOrThrow()).status).toBe("removed");
   });
 
   it("overriding a final grade needs a reason; with one it is stored", async () => {
     const cookie = await s.login("fasilitator@sinergi.test");
-    const sub = await db.selectFrom("submission").select("id").where("assignment_id", "=", assignmentId).executeTakeFirstOrThrow();
-    const bad = await s.request(page, { method: "POST", body: new URLSearchParams({ _action: "override", submissionId: sub.id, score: "85", reason: "" }), cookie });
+    const sub = await db.selectFrom("submission").select(["id", "user_id"]).where("assignment_id", "=", assignmentId).executeTakeFirstOrThrow();
+    const author = `${page}/${sub.user_id}`;
+    const bad = await s.request(author, { method: "POST", body: new URLSearchParams({ _action: "override", submissionId: sub.id, score: "85", reason: "" }), cookie });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Wajib diisi.");
     expect(await db.selectFrom("final_grade").selectAll().where("submission_id", "=", sub.id).executeTakeFirst()).toBeUndefined();
-    const ok = await s.request(page, { method: "POST", body: new URLSearchParams({ _action: "override", submissionId: sub.id, score: "85", reason: "Data lapangan dicek ulang." }), cookie });
+    const ok = await s.request(author, { method: "POST", body: new URLSearchParams({ _action: "override", submissionId: sub.id, score: "85", reason: "Data lapangan dicek ulang." }), cookie });
     expect(ok.status).toBe(302);
+    expect(ok.headers.get("location")).toBe(author);
     expect(await db.selectFrom("final_grade").selectAll().where("submission_id", "=", sub.id).executeTakeFirstOrThrow()).toMatchObject({ score: 85, override_reason: "Data lapangan dicek ulang." });
   });
 });

@@ -38,7 +38,7 @@ export function ProgressLine({ label, done, total }: { label: string; done: numb
   const pct = total ? Math.round((done / total) * 100) : 0;
   return (
     <div className="text-sm">
-      <div className="mb-1 flex justify-between gap-2"><span>{label}</span></div>
+      <p className="mb-1">{label}</p>
       <div aria-hidden className="h-2 overflow-hidden rounded-full bg-line/60">
         <div className={`h-full rounded-full ${done >= total && total > 0 ? "bg-success-700" : "bg-brand-500"}`} style={{ width: `${pct}%` }} />
       </div>

@@ -5,12 +5,14 @@
 import { useT } from "~/i18n/react";
 import { LEVELS, type Criterion } from "~/lib/rubric";
 
-export function RubricTable({ criteria, selected, comments, caption, className = "" }: {
+export function RubricTable({ criteria, selected, comments, commentLabel, caption, className = "" }: {
   criteria: Criterion[];
   /** criterion id → level 1..4 given */
   selected?: Record<string, number>;
   /** criterion id → comment */
   comments?: Record<string, string>;
+  /** whose comment it is (defaults to "Komentar fasilitator") */
+  commentLabel?: string;
   /** an accessible name for the list (defaults to "Rubrik penilaian") */
   caption?: string;
   className?: string;
@@ -56,7 +58,7 @@ export function RubricTable({ criteria, selected, comments, caption, className =
             </dl>
             {comment ? (
               <p className="mt-3 rounded-control bg-accent-50 px-3 py-2 text-[0.95rem]">
-                <span className="font-semibold">{t("rubric.table.comment")}: </span>
+                <span className="font-semibold">{commentLabel ?? t("rubric.table.comment")}: </span>
                 {comment}
               </p>
             ) : null}

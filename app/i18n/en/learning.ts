@@ -28,6 +28,7 @@ export const learning: Record<keyof typeof id, string> = {
   "learning.modules.title": "My modules",
   "learning.modules.cohort": "{cohort} · {start} – {end}",
   "learning.modules.completedOn": "Completed {date}",
+  "learning.modules.finished": "Completed modules",
   "learning.modules.open": "Open module",
   "learning.status.running": "In progress",
   "learning.status.done": "Completed",

@@ -160,5 +160,15 @@ export const review: Record<keyof typeof id, string> = {
   "review.do.done.title": "Submitted reviews",
   "review.do.done.line": "Submitted {at} · score {score}",
   "review.do.done.empty": "No reviews submitted yet.",
+  "review.manage.back": "Back to peer review",
+  "review.manage.by": "Review by {reviewer}",
+  "review.manage.readOnly": "You are reading it as a facilitator; only the reviewer can change it.",
+  "review.manage.flagged": "This review was flagged for you to check:",
+  "review.manage.flag.generic": "The feedback and comments are empty, generic (e.g. \"looks good\") or too short for the author to act on.",
+  "review.manage.flag.disagrees": "On at least one criterion the score is more than one level from the other reviewers.",
+  "review.manage.rubric": "The reviewer's scores",
+  "review.manage.comments": "The reviewer's comments on the work",
+  "review.manage.notSubmitted": "The reviewer has not submitted this review yet.",
+  "review.manage.submittedNote": "Submitted {at}. Score from the reviewer's levels: {score}.",
 
 };

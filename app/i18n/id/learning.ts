@@ -27,6 +27,7 @@ export const learning = {
   "learning.modules.title": "Modul saya",
   "learning.modules.cohort": "{cohort} · {start} – {end}",
   "learning.modules.completedOn": "Selesai {date}",
+  "learning.modules.finished": "Modul yang sudah selesai",
   "learning.modules.open": "Buka modul",
   "learning.status.running": "Berjalan",
   "learning.status.done": "Selesai",

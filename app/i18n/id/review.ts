@@ -159,5 +159,16 @@ export const review = {
   "review.do.done.title": "Ulasan yang sudah dikirim",
   "review.do.done.line": "Dikirim {at} · nilai {score}",
   "review.do.done.empty": "Belum ada ulasan yang dikirim.",
+  // a fasilitator reading a review from the board
+  "review.manage.back": "Kembali ke silang baca",
+  "review.manage.by": "Ulasan oleh {reviewer}",
+  "review.manage.readOnly": "Anda membacanya sebagai fasilitator; hanya peninjau yang dapat mengubahnya.",
+  "review.manage.flagged": "Ulasan ini ditandai untuk Anda periksa:",
+  "review.manage.flag.generic": "Umpan balik dan komentarnya kosong, umum (misalnya \"sudah bagus\"), atau terlalu singkat untuk ditindaklanjuti penulis.",
+  "review.manage.flag.disagrees": "Skor pada sedikitnya satu kriteria berbeda lebih dari satu tingkat dari peninjau lain.",
+  "review.manage.rubric": "Penilaian peninjau",
+  "review.manage.comments": "Komentar peninjau pada karya",
+  "review.manage.notSubmitted": "Peninjau belum mengirim ulasan ini.",
+  "review.manage.submittedNote": "Dikirim {at}. Nilai dari skor peninjau: {score}.",
 
 };
