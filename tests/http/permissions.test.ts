@@ -94,6 +94,8 @@ const ROUTES: RouteCase[] = [
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/silang-baca`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/silang-baca/kalibrasi`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/silang-baca/pengaturan`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
+  { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/silang-baca/${i.rina}`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/${i.releaseSubmission}`, expect: { anon: LOGIN, fasilitator: 200, koordinator: 200, default: 403 } },
   { path: (i) => `/pelatihan/${i.releaseModule}/tugas/${i.releaseAssignment}/penilaian/tidak-ada`, expect: { anon: LOGIN, fasilitator: 404, koordinator: 404, default: 403 } },
   // Peer review, the author's side: the reviews page is the enrolled trainee's own (Rina: not yet
