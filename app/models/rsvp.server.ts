@@ -151,6 +151,51 @@ export async function rsvpCounts(db: DB, meetingId: string) {
   return c;
 }
 
+const BOARD_COLUMNS = [
+  "meeting_invitation.agency_id", "agency.name as agency_name", "agency.short_name", "meeting_invitation.rsvp",
+  "meeting_invitation.decline_reason", "meeting_invitation.responded_at", "meeting_invitation.nudged_at",
+  "meeting_invitation.nudge_count",
+] as const;
+
+// The board lists agencies by short name. When many invitations match (a meeting of hundreds of
+// agencies), walking the agencies in that order (agency_short_name_idx) and looking up each one's
+// invitation stops after a page; sorting every matching invitation first cost more than the rest of
+// the page's queries together. A few matches (one answer of a small meeting) are sorted as before.
+const walkingAgencies = (db: DB) =>
+  db.selectFrom("agency").crossJoin("meeting_invitation").whereRef("meeting_invitation.agency_id", "=", "agency.id");
+const sortingInvitations = (db: DB) =>
+  db.selectFrom("meeting_invitation").innerJoin("agency", "agency.id", "meeting_invitation.agency_id");
+
+// Without a search the board's statements have a fixed shape: compiled once (see reusableQuery).
+const boardPage = {
+  walk: reusableQuery((db, meetingId: string, limit: number, offset: number) =>
+    walkingAgencies(db).where("meeting_invitation.meeting_id", "=", meetingId)
+      .select(BOARD_COLUMNS).orderBy("agency.short_name").orderBy("agency.id").limit(limit).offset(offset)),
+  sortAll: reusableQuery((db, meetingId: string, limit: number, offset: number) =>
+    sortingInvitations(db).where("meeting_invitation.meeting_id", "=", meetingId)
+      .select(BOARD_COLUMNS).orderBy("agency.short_name").orderBy("agency.id").limit(limit).offset(offset)),
+  walkAnswer: reusableQuery((db, meetingId: string, rsvp: string, limit: number, offset: number) =>
+    walkingAgencies(db).where("meeting_invitation.meeting_id", "=", meetingId).where("meeting_invitation.rsvp", "=", rsvp)
+      .select(BOARD_COLUMNS).orderBy("agency.short_name").orderBy("agency.id").limit(limit).offset(offset)),
+  sortAnswer: reusableQuery((db, meetingId: string, rsvp: string, limit: number, offset: number) =>
+    sortingInvitations(db).where("meeting_invitation.meeting_id", "=", meetingId).where("meeting_invitation.rsvp", "=", rsvp)
+      .select(BOARD_COLUMNS).orderBy("agency.short_name").orderBy("agency.id").limit(limit).offset(offset)),
+};
+
+// The representatives of one page's agencies. The list of agency ids is padded to the page size
+// ("" is no agency's id), so a page size has one statement, compiled once.
+const representativesOf = new Map<number, ReturnType<typeof representativesQuery>>();
+const representativesQuery = () =>
+  reusableQuery((db, meetingId: string, ...agencyIds: string[]) =>
+    db
+      .selectFrom("meeting_representative")
+      .leftJoin("user", "user.id", "meeting_representative.user_id")
+      .select(["meeting_representative.agency_id", "user.name", "user.position", "meeting_representative.substitute_name", "meeting_representative.substitute_position"])
+      .where("meeting_representative.meeting_id", "=", meetingId)
+      .where("meeting_representative.agency_id", "in", agencyIds)
+      .orderBy("meeting_representative.created_at"),
+  );
+
 export async function rsvpBoard(
   db: DB,
   meetingId: string,
@@ -158,52 +203,43 @@ export async function rsvpBoard(
 ) {
   const pageSize = opts.pageSize ?? 50;
   const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const offset = (page - 1) * pageSize;
+  const answer = opts.filter && opts.filter !== "all" ? opts.filter : null;
   const term = opts.q?.trim();
   // Without a search the total is already known from rsvpCounts (pass it in): no second scan.
-  const known = !term && opts.counts ? (opts.filter && opts.filter !== "all" ? opts.counts[opts.filter] : opts.counts.invited) : null;
-  // The board lists agencies by short name. When many invitations match (a meeting of hundreds of
-  // agencies), walking the agencies in that order (agency_short_name_idx) and looking up each one's
-  // invitation stops after a page; sorting every matching invitation first cost more than the rest
-  // of the page's queries together. A few matches (one answer of a small meeting) are sorted as before.
-  const walkAgencies = known === null || known > 100;
-  let q = walkAgencies
-    ? db.selectFrom("agency").crossJoin("meeting_invitation").whereRef("meeting_invitation.agency_id", "=", "agency.id")
-    : db.selectFrom("meeting_invitation").innerJoin("agency", "agency.id", "meeting_invitation.agency_id");
-  q = q.where("meeting_invitation.meeting_id", "=", meetingId);
-  if (opts.filter && opts.filter !== "all") q = q.where("meeting_invitation.rsvp", "=", opts.filter);
-  if (term) {
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([
-      eb(sql<string>`lower(agency.name)`, "like", sql<string>`lower(${pattern}) escape '\\'`),
-      eb(sql<string>`lower(agency.short_name)`, "like", sql<string>`lower(${pattern}) escape '\\'`),
-    ]));
+  const known = !term && opts.counts ? (answer ? opts.counts[answer] : opts.counts.invited) : null;
+  const walk = known === null || known > 100;
+  let rows: { agency_id: string; agency_name: string; short_name: string; rsvp: string; decline_reason: string | null; responded_at: string | null; nudged_at: string | null; nudge_count: number }[];
+  let total: number;
+  if (!term && known !== null) {
+    rows = answer
+      ? await (walk ? boardPage.walkAnswer : boardPage.sortAnswer)(db, meetingId, answer, pageSize, offset)
+      : await (walk ? boardPage.walk : boardPage.sortAll)(db, meetingId, pageSize, offset);
+    total = known;
+  } else {
+    let q = (walk ? walkingAgencies(db) : sortingInvitations(db)).where("meeting_invitation.meeting_id", "=", meetingId);
+    if (answer) q = q.where("meeting_invitation.rsvp", "=", answer);
+    if (term) {
+      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([
+        eb(sql<string>`lower(agency.name)`, "like", sql<string>`lower(${pattern}) escape '\\'`),
+        eb(sql<string>`lower(agency.short_name)`, "like", sql<string>`lower(${pattern}) escape '\\'`),
+      ]));
+    }
+    [rows, total] = await Promise.all([
+      q.select(BOARD_COLUMNS).orderBy("agency.short_name").orderBy("agency.id").limit(pageSize).offset(offset).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+    ]);
   }
-  const [rows, total] = await Promise.all([
-    q
-      .select([
-        "meeting_invitation.agency_id", "agency.name as agency_name", "agency.short_name", "meeting_invitation.rsvp",
-        "meeting_invitation.decline_reason", "meeting_invitation.responded_at", "meeting_invitation.nudged_at",
-        "meeting_invitation.nudge_count",
-      ])
-      .orderBy("agency.short_name")
-      .orderBy("agency.id")
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    known ?? q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow().then((r) => Number(r.n)),
-  ]);
   // Representatives of the agencies on this page, in one query.
   const agencyIds = rows.map((r) => r.agency_id);
-  const reps = agencyIds.length
-    ? await db
-        .selectFrom("meeting_representative")
-        .leftJoin("user", "user.id", "meeting_representative.user_id")
-        .select(["meeting_representative.agency_id", "user.name", "user.position", "meeting_representative.substitute_name", "meeting_representative.substitute_position"])
-        .where("meeting_representative.meeting_id", "=", meetingId)
-        .where("meeting_representative.agency_id", "in", agencyIds)
-        .orderBy("meeting_representative.created_at")
-        .execute()
-    : [];
+  let reps: { agency_id: string; name: string | null; position: string | null; substitute_name: string | null; substitute_position: string | null }[] = [];
+  if (agencyIds.length) {
+    const size = Math.max(pageSize, agencyIds.length);
+    let query = representativesOf.get(size);
+    if (!query) representativesOf.set(size, (query = representativesQuery()));
+    reps = await query(db, meetingId, ...agencyIds, ...Array<string>(size - agencyIds.length).fill(""));
+  }
   const byAgency = new Map<string, { name: string; position: string | null; substitute: boolean }[]>();
   for (const r of reps) {
     const list = byAgency.get(r.agency_id) ?? [];

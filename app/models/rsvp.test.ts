@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "#db/connection";
 import { makeAgency, makePerson } from "#seeds/factories";
+import { makeInvitation, makeMeeting, makeRepresentative } from "#seeds/meeting-factories";
 import { fakeClock, testDb } from "#tests/helpers/db";
 import { createMeeting, publishMeeting } from "./meeting.server";
 import { answerRsvp, CHECKIN_ALPHABET, getAgencyInvitation, inviteAgencies, newCheckinCode, nudgeUnanswered, rsvpBoard, rsvpCounts } from "./rsvp.server";
@@ -126,5 +127,47 @@ describe("agency RSVP", () => {
       seen.add(code);
     }
     expect(seen.size).toBe(200);
+  });
+});
+
+describe("the RSVP board of a big meeting", () => {
+  it("pages every answer in short-name order the same way, whether or not the counts are known", async () => {
+    const big = await testDb();
+    try {
+      const meetingId = await makeMeeting(big);
+      const person = await makePerson(big, { name: "Wakil Satu" });
+      // 170 agencies, 160 invited: 110 attending (more than 100: the walk in name order), 30 pending, 20 declined (sorted).
+      for (let i = 0; i < 170; i++) {
+        const agencyId = await makeAgency(big, { shortName: `K-${String((i * 37) % 170).padStart(3, "0")}` });
+        if (i >= 160) continue;
+        const rsvp = i < 110 ? "attending" : i < 140 ? "pending" : "declined";
+        await makeInvitation(big, { meetingId, agencyId, rsvp, declineReason: rsvp === "declined" ? "Bertepatan dengan acara lain" : null });
+        if (i % 5 === 0) await makeRepresentative(big, { meetingId, agencyId, userId: person });
+        if (i % 10 === 0) await makeRepresentative(big, { meetingId, agencyId, substituteName: `Pengganti ${i}`, substitutePosition: "Staf" });
+      }
+      const counts = await rsvpCounts(big, meetingId);
+      expect(counts).toEqual({ invited: 160, attending: 110, declined: 20, pending: 30 });
+      for (const filter of ["all", "attending", "pending", "declined"] as const) {
+        const seen: string[] = [];
+        for (let page = 1; page <= 9; page++) {
+          const known = await rsvpBoard(big, meetingId, { filter, page, pageSize: 20, counts });
+          const built = await rsvpBoard(big, meetingId, { filter, page, pageSize: 20 });
+          expect(known).toEqual(built);
+          if (filter !== "all") expect(known.rows.every((r) => r.rsvp === filter)).toBe(true);
+          seen.push(...known.rows.map((r) => r.short_name));
+        }
+        expect(seen).toEqual([...seen].sort());
+        expect(seen).toHaveLength(filter === "all" ? 160 : counts[filter]);
+      }
+      const first = await rsvpBoard(big, meetingId, { page: 1, pageSize: 20, counts });
+      const withBoth = first.rows.find((r) => r.representatives.length === 2)!;
+      expect(withBoth.representatives).toHaveLength(2);
+      expect(withBoth.representatives).toEqual(expect.arrayContaining([
+        { name: "Wakil Satu", position: null, substitute: false },
+        { name: expect.stringMatching(/^Pengganti /), position: "Staf", substitute: true },
+      ]));
+    } finally {
+      await big.destroy();
+    }
   });
 });

@@ -7,8 +7,8 @@ import { useClientNavigation } from "~/components/client-nav";
 import { AssignmentTabs } from "~/components/training/assessment-nav";
 import { Pagination } from "~/components/ui/pagination";
 import { Button } from "~/components/ui/button";
-import { Badge, EmptyState, PageHeader } from "~/components/ui/card";
-import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
+import { badgeClass, EmptyState, PageHeader } from "~/components/ui/card";
+import { ResponsiveTable, Th } from "~/components/ui/table";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { QUEUE_FILTERS, type QueueFilter } from "~/lib/assignment";
@@ -52,9 +52,11 @@ export default function GradingQueue() {
   const base = `/pelatihan/${d.module.id}/tugas/${d.assignment.id}/penilaian`;
   // Said once, not once per row.
   const label = { version: t("grading.col.version"), submittedAt: t("grading.col.submittedAt"), status: t("grading.col.status"), score: t("grading.col.score") };
-  const late = t("grading.late");
+  const late = <span className={`ml-2 ${badgeClass("warning")}`}>{t("grading.late")}</span>;
   const noScore = t("grading.noScore");
   const open = t("grading.open");
+  const statusBadge = (status: string) => ({ text: t(`grading.status.${status}`), className: badgeClass(STATUS_TONE[status as keyof typeof STATUS_TONE] ?? "neutral") });
+  const statuses: Record<string, ReturnType<typeof statusBadge>> = {};
   const tiles = [
     { key: "submitted", n: d.counts.submitted, to: `${base}?status=submitted` },
     { key: "graded", n: d.counts.graded, to: `${base}?status=graded` },
@@ -129,28 +131,30 @@ export default function GradingQueue() {
             </>
           }
         >
-          {d.queue.rows.map((r) => (
-            <tr key={r.id}>
-              <Cell>
-                <span className="font-semibold">{r.name}</span>
-                {r.agency ? <span className="block text-sm text-muted">{r.agency}</span> : null}
-              </Cell>
-              <Cell label={label.version}>{t("grading.versionN", { n: r.version_count })}</Cell>
-              <Cell label={label.submittedAt}>
-                {r.submitted_at ? formatDateTime(r.submitted_at, tz, locale) : "—"}
-                {r.late ? <span className="ml-2"><Badge tone="warning">{late}</Badge></span> : null}
-              </Cell>
-              <Cell label={label.status}>
-                <Badge tone={STATUS_TONE[r.status as keyof typeof STATUS_TONE] ?? "neutral"}>{t(`grading.status.${r.status}`)}</Badge>
-              </Cell>
-              <Cell label={label.score}>{r.score === null ? noScore : formatNumber(r.score, locale, 2)}</Cell>
-              <Cell className="md:text-right">
-                <a href={`${base}/${r.id}`} aria-label={t("grading.openLabel", { name: r.name })} className="inline-flex min-h-11 items-center justify-center rounded-control bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 max-md:mt-2 max-md:w-full">
-                  {open}
-                </a>
-              </Cell>
-            </tr>
-          ))}
+          {/* Cells as ResponsiveTable's <Cell> renders them (a td with its column's name in data-label), and plain badges: 25 rows. */}
+          {d.queue.rows.map((r) => {
+            const status = (statuses[r.status] ??= statusBadge(r.status));
+            return (
+              <tr key={r.id}>
+                <td>
+                  <span className="font-semibold">{r.name}</span>
+                  {r.agency ? <span className="block text-sm text-muted">{r.agency}</span> : null}
+                </td>
+                <td data-label={label.version}>{t("grading.versionN", { n: r.version_count })}</td>
+                <td data-label={label.submittedAt}>
+                  {r.submitted_at ? formatDateTime(r.submitted_at, tz, locale) : "—"}
+                  {r.late ? late : null}
+                </td>
+                <td data-label={label.status}><span className={status.className}>{status.text}</span></td>
+                <td data-label={label.score}>{r.score === null ? noScore : formatNumber(r.score, locale, 2)}</td>
+                <td className="md:text-right">
+                  <a href={`${base}/${r.id}`} aria-label={t("grading.openLabel", { name: r.name })} className="inline-flex min-h-11 items-center justify-center rounded-control bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 max-md:mt-2 max-md:w-full">
+                    {open}
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
         </ResponsiveTable>
       )}
       <Pagination page={d.queue.page} pages={d.queue.pages} total={d.queue.total} />

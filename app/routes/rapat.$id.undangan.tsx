@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
@@ -11,9 +11,9 @@ import { useClientNavigation } from "~/components/client-nav";
 import { Field, FormErrors } from "~/components/form";
 import { MeetingTabs } from "~/components/meeting/bits";
 import { Button, buttonClass } from "~/components/ui/button";
-import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
+import { badgeClass, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
 import { Pagination } from "~/components/ui/pagination";
-import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
+import { ResponsiveTable, Th } from "~/components/ui/table";
 import { formatNumber, formatShortDate, formatTime } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { guestSchema } from "~/lib/meeting";
@@ -135,12 +135,12 @@ export default function InvitationsPage() {
     return s ? `${location.pathname}?${s}` : location.pathname;
   };
   return (
-    <div>
+    // The page's links (filters, pages, rows, the two "open" links below) are plain anchors the router follows through this one handler (see client-nav.tsx).
+    <div onClick={onNavigate}>
       <PageHeader eyebrow={t("meeting.tab.invitations")} title={<span className="block text-balance">{d.meeting.title}</span>} />
       <MeetingTabs meetingId={d.meeting.id} manage />
 
-      {/* The board's filters, pages and per-agency links are plain anchors (see client-nav.tsx). */}
-      <section aria-labelledby="board-title" className="mb-8" onClick={onNavigate}>
+      <section aria-labelledby="board-title" className="mb-8">
         <h2 id="board-title" className="mb-3 text-xl font-bold">{t("rsvp.board.title")}</h2>
         <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {(["invited", "attending", "declined", "pending"] as const).map((k) => (
@@ -188,11 +188,11 @@ export default function InvitationsPage() {
             <Card aria-labelledby="invite-title">
               <h2 id="invite-title" className="mb-1 text-xl font-bold">{t("invite.title")}</h2>
               <p className="mb-3 text-sm text-muted">{t("invite.hint")}</p>
-              <Link to="?undang=1#invite-title" className={buttonClass("secondary", "w-full")}>{t("invite.open")}</Link>
+              <a href={`${location.pathname}?undang=1#invite-title`} className={buttonClass("secondary", "w-full")}>{t("invite.open")}</a>
             </Card>
           )
         ) : null}
-        <Guests formKey={location.key} />
+        <Guests formKey={location.key} pathname={location.pathname} />
       </div>
     </div>
   );
@@ -200,9 +200,9 @@ export default function InvitationsPage() {
 
 /**
  * The board's rows in the one list markup the app uses for long lists (a table from `md`, a card
- * per agency on a phone: see ResponsiveTable), kept lean because a page holds 20 of them: no
- * per-row components with hooks, nor forms — every "withdraw" button submits the one form above
- * the list — and every label said once, not once per row.
+ * per agency on a phone: see ResponsiveTable), kept lean because a page holds 20 of them: plain
+ * cells and badges rather than a component each, no forms — every "withdraw" button submits the
+ * one form above the list — and every label and class worked out once, not once per row.
  */
 function Board() {
   const d = useLoaderData<typeof loader>();
@@ -211,7 +211,11 @@ function Board() {
   const tz = useViewerTimeZone();
   const none = t("state.none");
   const label = { representatives: t("rsvp.representatives"), answeredAt: t("rsvp.board.answeredAt"), nudgedAt: t("rsvp.board.nudgedAt") };
-  const answer = { pending: t("rsvp.state.pending"), attending: t("rsvp.state.attending"), declined: t("rsvp.state.declined") };
+  const answer = {
+    pending: { text: t("rsvp.state.pending"), className: badgeClass("warning") },
+    attending: { text: t("rsvp.state.attending"), className: badgeClass("success") },
+    declined: { text: t("rsvp.state.declined"), className: badgeClass("danger") },
+  };
   const answerFor = t("rsvp.board.answerFor");
   const uninvite = t("invite.uninvite");
   const substitute = ` (${t("rsvp.substitute")})`;
@@ -220,6 +224,12 @@ function Board() {
   const stamp = (at: string) => (
     <>
       <span className="whitespace-nowrap">{formatShortDate(at, tz, locale)}</span> <span className="whitespace-nowrap text-muted">{formatTime(at, tz, locale)}</span>
+    </>
+  );
+  const person = (p: { name: string; position: string | null; substitute: boolean }) => (
+    <>
+      {p.name}
+      {p.position || p.substitute ? <span className="text-muted">{`${p.position ? `, ${p.position}` : ""}${p.substitute ? substitute : ""}`}</span> : null}
     </>
   );
   return (
@@ -235,41 +245,36 @@ function Board() {
           </>
         }
       >
+        {/* Cells as ResponsiveTable's <Cell> renders them (a td with its column's name in data-label). */}
         {d.board.map((r) => (
           <tr key={r.agency_id}>
-            <Cell>
+            <td>
               <span className="font-semibold">{r.short_name}</span>
               <span className="block text-sm text-muted">{r.agency_name}</span>
-            </Cell>
-            <Cell className="text-sm">
-              <Badge tone={RSVP_TONE[r.rsvp]}>{answer[r.rsvp]}</Badge>
+            </td>
+            <td className="text-sm">
+              <span className={answer[r.rsvp].className}>{answer[r.rsvp].text}</span>
               {r.rsvp === "declined" && r.decline_reason ? <span className="mt-1 block">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
-            </Cell>
-            <Cell label={label.representatives} className="text-sm">
-              {r.representatives.length ? (
-                <ul>
-                  {r.representatives.map((p, i) => (
-                    <li key={i}>{p.name}{p.position || p.substitute ? <span className="text-muted">{`${p.position ? `, ${p.position}` : ""}${p.substitute ? substitute : ""}`}</span> : null}</li>
-                  ))}
-                </ul>
-              ) : none}
-            </Cell>
-            <Cell label={label.answeredAt} className="text-sm">{r.responded_at ? stamp(r.responded_at) : none}</Cell>
-            <Cell label={label.nudgedAt} className="text-sm">
+            </td>
+            <td data-label={label.representatives} className="text-sm">
+              {r.representatives.length === 0 ? none
+                : r.representatives.length === 1 ? person(r.representatives[0])
+                : <ul>{r.representatives.map((p, i) => <li key={i}>{person(p)}</li>)}</ul>}
+            </td>
+            <td data-label={label.answeredAt} className="text-sm">{r.responded_at ? stamp(r.responded_at) : none}</td>
+            <td data-label={label.nudgedAt} className="text-sm">
               {r.nudged_at ? <>{stamp(r.nudged_at)} <span className="whitespace-nowrap text-muted">· {t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
               {d.canNudge ? <a href={`${base}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center text-muted underline">{answerFor}</a> : null}
               {d.open && r.rsvp === "pending" ? (
                 <button type="submit" form="uninvite-form" name="agencyId" value={r.agency_id} className="block min-h-11 text-muted underline hover:text-danger-700">{uninvite}</button>
               ) : null}
-            </Cell>
+            </td>
           </tr>
         ))}
       </ResponsiveTable>
     </>
   );
 }
-
-const RSVP_TONE = { pending: "warning", attending: "success", declined: "danger" } as const;
 
 function InviteAgencies({ errors }: { errors: string[] | null }) {
   const d = useLoaderData<typeof loader>();
@@ -323,7 +328,7 @@ function InviteAgencies({ errors }: { errors: string[] | null }) {
   );
 }
 
-function Guests({ formKey }: { formKey: string }) {
+function Guests({ formKey, pathname }: { formKey: string; pathname: string }) {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -365,7 +370,7 @@ function Guests({ formKey }: { formKey: string }) {
         d.addingGuest || returned ? (
           <GuestForm key={formKey} />
         ) : (
-          <Link to="?tamu=1#guests-title" className={buttonClass("secondary", "w-full")}>{t("guest.add")}</Link>
+          <a href={`${pathname}?tamu=1#guests-title`} className={buttonClass("secondary", "w-full")}>{t("guest.add")}</a>
         )
       ) : null}
     </Card>
