@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 
 export const streamTimeout = 5_000;
@@ -14,12 +13,17 @@ declare module "@remix-run/node" {
 }
 
 /**
- * The document is rendered whole, then sent as one body. Sinergi streams nothing (no deferred
- * data), and React writes its output in 2 KB pieces: piped through a PassThrough and a web stream
- * into Express, every piece crossed four stream layers, which cost a large page (a report of 300 KB)
- * more than rendering its table. Collected here, the page crosses them once.
+ * The document is rendered to one string and sent as one body. Sinergi streams nothing (no deferred
+ * data), so React's streaming renderer bought nothing and cost a lot: it encodes every tag, attribute
+ * and text piece into bytes as it goes (thousands of tiny encodes on a report page), where the string
+ * renderer only joins strings. See docs/decisions/0018-document-render.md.
+ *
+ * Remix (single fetch) embeds the loaders' data through <StreamTransfer>, which suspends until each
+ * piece of the encoded data has been read. `renderToString` cannot wait for that, so the data is
+ * read first, whole, and handed to <StreamTransfer> through the cache it reads from
+ * (`renderMeta.streamCache`): it then finds every piece ready and never suspends.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -27,40 +31,35 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce ?? "";
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const body = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-      final(done) {
-        clearTimeout(timer);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-        done();
-      },
-    });
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          console.error(error);
-        },
-      },
-    );
-    const timer = setTimeout(abort, streamTimeout + 1_000);
-  });
+  await readHandoffData(remixContext);
+  const html = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(html.startsWith("<!DOCTYPE") ? html : `<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+}
+
+type StreamCache = NonNullable<NonNullable<EntryContext["renderMeta"]>["streamCache"]>;
+
+/** Reads the loaders' encoded data to its end and leaves it, as one piece, where <StreamTransfer> looks. */
+async function readHandoffData(context: EntryContext) {
+  const stream = context.serverHandoffStream;
+  if (!stream || !context.renderMeta) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  text += decoder.decode();
+  reader.releaseLock();
+  const ready = (done: boolean, value: string) => Object.assign(Promise.resolve(), { result: { done, value } });
+  const cache: StreamCache = text ? { 0: ready(false, text), 1: ready(true, "") } : { 0: ready(true, "") };
+  context.renderMeta.streamCache = cache;
 }
 
 /** Errors are logged on the server with the request path; the browser sees the error boundary. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcToZoned, zonedToUtc } from "~/lib/zoned-time";
-import { formatCalendarDate, formatClock, formatDate, formatDateTime, formatShortDate, type Locale } from "./format";
+import { formatCalendarDate, formatClock, formatDate, formatDateTime, formatNumber, formatShortDate, type Locale } from "./format";
 
 const reference = new Map<string, Intl.DateTimeFormat>();
 const intl = (locale: Locale, tz: string, options: Intl.DateTimeFormatOptions, d: Date) => {
@@ -60,5 +60,27 @@ describe("formatting dates and times", () => {
     expect(utcToZoned("2025-12-31T17:30:00.000Z", "Asia/Jakarta")).toEqual({ date: "2026-01-01", time: "00:30" });
     expect(zonedToUtc("2026-01-15", "09:00", "Australia/Sydney")?.toISOString()).toBe("2026-01-14T22:00:00.000Z");
     expect(utcToZoned("1960-06-01T00:00:00Z", "Asia/Jakarta")).toEqual({ date: "1960-06-01", time: "07:30" });
+  });
+});
+
+describe("formatNumber", () => {
+  it("writes numbers exactly as Intl does in both locales, without calling it for ordinary figures", () => {
+    const samples = [0, 1, 9, 10, 99.95, 100, 999, 1000, 1234.5, 12345.678, 999999.96, 1_000_000, 0.05, 0.25, 0.35, 1.005, 2.675, 81.25, 66.666, 4.5, 123456789012.345, 1e14 + 0.5];
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      samples.push((seed % 10_000_000) / [1, 10, 100, 1000, 7][i % 5]);
+    }
+    for (const locale of ["id", "en"] as const) {
+      for (const digits of [0, 1, 2, 3]) {
+        const intl = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: digits });
+        for (const n of samples) expect(formatNumber(n, locale, digits), `${n} ${locale} ${digits}`).toBe(intl.format(n));
+      }
+    }
+    expect(formatNumber(1234.5)).toBe("1.234,5");
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatNumber(-1234.5)).toBe("-1.234,5");
+    expect(formatNumber(-0)).toBe(new Intl.NumberFormat("id-ID").format(-0));
+    expect(formatNumber(Number.NaN)).toBe("NaN");
   });
 });

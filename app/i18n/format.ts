@@ -100,8 +100,17 @@ export function formatCalendarDate(date: string, locale: Locale = "id"): string 
 }
 
 /** Two calendar dates as one range: "1 Okt – 31 Des 2026", "1 Okt 2025 – 14 Feb 2026". */
+const calendarRanges = new Map<string, string>();
 export function formatCalendarRange(from: string, to: string, locale: Locale = "id"): string {
-  return dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+  // A period form lists dozens of periods on every report page: each range is formatted once.
+  const key = `${locale}|${from}|${to}`;
+  let text = calendarRanges.get(key);
+  if (text === undefined) {
+    text = dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+    if (calendarRanges.size >= 2000) calendarRanges.clear();
+    calendarRanges.set(key, text);
+  }
+  return text;
 }
 
 /** A calendar month ("2026-11-01") as "November 2026". */
@@ -139,7 +148,45 @@ export function formatTimeForViewer(v: string | Date, eventTz: string, viewerTz:
   return `${own} (${formatTime(d, viewerTz, locale)})`;
 }
 
+// The separators Intl uses for our two locales ("1.234,5" and "1,234.5"): a page of figures (the
+// participation table has a thousand) formats them without Intl, which costs about a microsecond each.
+const SEPARATORS: Record<Locale, { group: string; decimal: string }> = { id: { group: ".", decimal: "," }, en: { group: ",", decimal: "." } };
+
 export function formatNumber(n: number, locale: Locale = "id", maxFractionDigits = 1): string {
+  // Non-negative finite numbers by hand, rounding the shortest decimal form of the number half away
+  // from zero as ICU does (0.35 → "0,4"); anything else (negatives, -0, NaN, exponent forms) by Intl.
+  // format.test.ts compares both on thousands of numbers.
+  if (n >= 0 && !Object.is(n, -0) && maxFractionDigits >= 0 && maxFractionDigits <= 20) {
+    const text = String(n);
+    if (!text.includes("e")) {
+      const sep = SEPARATORS[locale] ?? SEPARATORS.id;
+      const dot = text.indexOf(".");
+      let whole = dot < 0 ? text : text.slice(0, dot);
+      let fraction = dot < 0 ? "" : text.slice(dot + 1);
+      if (fraction.length > maxFractionDigits) {
+        const up = fraction.charCodeAt(maxFractionDigits) >= 53; // "5"
+        fraction = fraction.slice(0, maxFractionDigits);
+        if (up) {
+          const digits = (whole + fraction).split("");
+          let i = digits.length - 1;
+          while (i >= 0 && digits[i] === "9") digits[i--] = "0";
+          if (i < 0) digits.unshift("1");
+          else digits[i] = String(Number(digits[i]) + 1);
+          whole = digits.slice(0, digits.length - fraction.length).join("");
+          fraction = digits.slice(digits.length - fraction.length).join("");
+        }
+      }
+      let end = fraction.length;
+      while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+      fraction = fraction.slice(0, end);
+      let grouped = whole;
+      if (whole.length > 3) {
+        grouped = whole.slice(0, whole.length % 3 || 3);
+        for (let i = grouped.length; i < whole.length; i += 3) grouped += sep.group + whole.slice(i, i + 3);
+      }
+      return fraction ? grouped + sep.decimal + fraction : grouped;
+    }
+  }
   const key = `${locale}|${maxFractionDigits}`;
   let f = numberFormatters.get(key);
   if (!f) {

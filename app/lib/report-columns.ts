@@ -49,7 +49,7 @@ export const REPORT_COLUMNS = [
 
 export type ReportSortKey = (typeof REPORT_COLUMNS)[number]["key"];
 export const REPORT_SORT_KEYS = REPORT_COLUMNS.filter((c) => c.sortable).map((c) => c.key) as readonly ReportSortKey[];
-export const REPORT_PAGE_SIZE = 50;
+export const REPORT_PAGE_SIZE = 25;
 
 /** Sorts a copy; "no data" (null) always last, ties by rank then name. */
 export function sortAgencies(rows: readonly RankedAgency[], key: ReportSortKey, dir: "asc" | "desc"): RankedAgency[] {

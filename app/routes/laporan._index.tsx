@@ -16,9 +16,9 @@ import { readReportQuery, reportSearch, type ReportQuery } from "~/.server/repor
 import { useClientNavigation } from "~/components/client-nav";
 import { ErrorList } from "~/components/form";
 import {
-  Bar, DownloadLink, Figure, PeriodForm, PrintButton, PrintHeader, PrintSetup, control, formatFigure, type Option,
+  Bar, DownloadLink, PeriodForm, PrintButton, PrintHeader, PrintSetup, control, formatFigure, type Option,
 } from "~/components/report/report-ui";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClass } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
 import { makeT, parseLocale, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
@@ -86,8 +86,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     weights: report.weights,
     totals: report.totals,
     criteria: report.criteria,
-    // Only what the table shows: the weakest criterion, not every criterion of every agency.
-    rows: sorted.slice((page - 1) * REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE).map((a) => ({ ...a, quality: a.quality.slice(0, 1) })),
+    // Only what the table shows: each column's value, in REPORT_COLUMNS order.
+    rows: sorted.slice((page - 1) * REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE).map((a) => ({ id: a.agencyId, v: REPORT_COLUMNS.map((c) => c.value(a)) })),
     links: {
       sort: sortLinks,
       pages: Array.from({ length: pages }, (_, i) => reportSearch(q, { hal: i + 1 })),
@@ -97,8 +97,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csvCriteria: `/laporan.csv${reportSearch(q, { tabel: "kriteria" })}`,
       xlsx: `/laporan.xlsx${reportSearch(q)}`,
       pdf: `/laporan.pdf${reportSearch(q)}`,
+      editWeights: `/laporan${reportSearch(q, { bobot: "ubah" })}#bobot`,
+      weights: `/laporan${reportSearch(q)}#bobot`,
     },
     canEditWeights: can(user, "network.manage"),
+    // The weights form is opened by a link (most visits only read the weights).
+    editWeights: new URL(request.url).searchParams.get("bobot") === "ubah",
   };
 }
 
@@ -114,6 +118,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   const back = new URL(request.url).searchParams;
   back.delete("index");
+  back.delete("bobot");
   const search = back.toString();
   return redirectWithFlash(`/laporan${search ? `?${search}` : ""}`, { tone: "success", key: "report.weights.saved" });
 }
@@ -296,14 +301,31 @@ function DownloadLinkInline({ href, children }: { href: string; children: ReactN
 
 const GROUPS: ColumnGroup[] = ["agency", "meetings", "followUps", "training", "quality"];
 const isNumeric = (format: string) => format !== "text" && format !== "flag";
+const NAME = REPORT_COLUMNS.findIndex((c) => c.key === "name");
+// Each column's cell class, worked out once (see app/styles/report.css): a number, the first of its
+// group, the index, shown on the phone card. The absent-twice flag is on the card only when raised.
+const COLUMN_CLASS = REPORT_COLUMNS.map((c, i) => [
+  isNumeric(c.format) ? "n" : "",
+  i > 0 && REPORT_COLUMNS[i - 1].group !== c.group ? "g" : "",
+  c.key === "index" ? "ix" : "",
+  "compact" in c && c.compact && c.key !== "rank" && c.key !== "index" && c.key !== "absentTwice" ? "c" : "",
+].filter(Boolean).join(" ") || undefined);
 
+/**
+ * Every agency of the page, ranked: one markup that is a table from `md` up and a card per agency
+ * on a phone (report.css). Cells are plain elements with their text worked out here, a label said
+ * once per column: a page holds 50 rows of 22 columns.
+ */
 function AgencyTable({ d }: { d: Data }) {
   const t = useT();
   const locale = useLocale();
   const onClick = useClientNavigation();
   const period = periodLabel(d.period, t, locale);
-  const start = (d.page - 1) * REPORT_PAGE_SIZE;
-  const cardLink = (id: string) => `/laporan/instansi/${id}${d.links.card}`;
+  const labels = REPORT_COLUMNS.map((c) => t(c.label));
+  const said = { noData: t("report.noData"), flag: t("report.flag.absentTwice"), no: t("report.no") };
+  const noData = <><span aria-hidden className="text-muted">–</span><span className="sr-only">{said.noData}</span></>;
+  const flag = <span className="whitespace-nowrap"><Badge tone="danger">{said.flag}</Badge></span>;
+  const no = <span className="sr-only">{said.no}</span>;
   return (
     <section aria-labelledby="peringkat" className="scroll-mt-4 print:break-before-page" onClick={onClick}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
@@ -318,72 +340,52 @@ function AgencyTable({ d }: { d: Data }) {
       ) : (
         <>
           <p className="mb-2 hidden text-sm text-muted md:block print:hidden">{t("report.table.scrollHint")}</p>
-          <div className="relative hidden overflow-x-auto rounded-card border border-line bg-white md:block print:block print:overflow-visible print:border-0">
-            <table className="w-full border-collapse text-left text-sm print:text-[7.5pt]" data-testid="report-table">
+          <div className="relative overflow-x-auto rounded-card border border-line bg-white max-md:overflow-visible max-md:rounded-none max-md:border-0 max-md:bg-transparent print:overflow-visible print:border-0">
+            <table className="rtab" data-testid="report-table">
               <caption className="sr-only print:not-sr-only print:mb-1 print:text-left print:font-semibold">{t("report.table.caption", { period })}</caption>
-              <thead className="bg-surface text-muted">
+              <thead>
                 <tr>
-                  {GROUPS.map((g) => {
-                    const span = REPORT_COLUMNS.filter((c) => c.group === g).length;
-                    return (
-                      <th key={g} scope="colgroup" colSpan={span} className={`border-b border-line px-3 py-2 text-center font-bold text-ink ${g !== "agency" ? "border-l" : ""}`}>
-                        {t(`report.group.${g}`)}
-                      </th>
-                    );
-                  })}
+                  {GROUPS.map((g) => (
+                    <th key={g} scope="colgroup" colSpan={REPORT_COLUMNS.filter((c) => c.group === g).length} className={g !== "agency" ? "g" : undefined}>
+                      {t(`report.group.${g}`)}
+                    </th>
+                  ))}
                 </tr>
                 <tr>
                   {REPORT_COLUMNS.map((c, i) => {
                     const active = d.sort === c.key;
-                    const first = i > 0 && REPORT_COLUMNS[i - 1].group !== c.group;
                     return (
                       <th
                         key={c.key}
                         scope="col"
                         aria-sort={active ? (d.dir === "asc" ? "ascending" : "descending") : undefined}
-                        className={`border-b border-line px-2 py-2 align-bottom font-semibold ${isNumeric(c.format) ? "text-right" : ""} ${first ? "border-l" : ""} ${
-                          c.key === "name" ? "sticky left-0 z-10 min-w-[14rem] bg-surface print:static print:min-w-[9rem]" : "min-w-[4.75rem] print:min-w-0"
-                        }`}
+                        className={c.key === "name" ? "nm" : COLUMN_CLASS[i]}
                       >
                         {c.sortable ? (
-                          <a
-                            href={`/laporan${d.links.sort[c.key]}#peringkat`}
-                            className={`inline-flex min-h-11 items-end gap-1 no-underline hover:underline print:min-h-0 ${active ? "text-brand-800" : "text-muted"} ${isNumeric(c.format) ? "justify-end" : ""}`}
-                          >
-                            <span>{t(c.label)}</span>
+                          <a href={`/laporan${d.links.sort[c.key]}#peringkat`}>
+                            <span>{labels[i]}</span>
                             <SortMark active={active} dir={d.dir} />
                           </a>
                         ) : (
-                          t(c.label)
+                          labels[i]
                         )}
                       </th>
                     );
                   })}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-line">
+              <tbody>
                 {d.rows.map((a) => (
-                  <tr key={a.agencyId} className="group hover:bg-brand-50/50" data-testid="report-row">
+                  <tr key={a.id} data-testid="report-row">
                     {REPORT_COLUMNS.map((c, i) => {
-                      const first = i > 0 && REPORT_COLUMNS[i - 1].group !== c.group;
-                      const v = c.value(a);
-                      if (c.key === "name") {
-                        return (
-                          <th key={c.key} scope="row" className="sticky left-0 z-10 bg-white px-2 py-2 text-left font-semibold group-hover:bg-brand-50 print:static">
-                            <a href={cardLink(a.agencyId)}>{a.name}</a>
-                          </th>
-                        );
-                      }
+                      const v = a.v[i];
+                      if (i === NAME) return <th key={c.key} scope="row"><a href={`/laporan/instansi/${a.id}${d.links.card}`}>{v}</a></th>;
+                      if (typeof v === "boolean") return <td key={c.key} className={v ? "c" : undefined} data-label={v ? labels[i] : undefined}>{v ? flag : no}</td>;
+                      const text = v === null ? null : formatFigure(c.format, v, t, locale);
                       return (
-                        <td key={c.key} className={`px-2 py-2 align-top ${isNumeric(c.format) ? "text-right tabular-nums" : ""} ${first ? "border-l border-line" : ""}`}>
-                          {c.key === "index" ? (
-                            <>
-                              <span className="font-bold"><Figure format={c.format} value={v} /></span>
-                              {typeof v === "number" ? <Bar fraction={v / 100} className="ml-auto mt-1 w-14" /> : null}
-                            </>
-                          ) : (
-                            <Figure format={c.format} value={v} />
-                          )}
+                        <td key={c.key} className={COLUMN_CLASS[i]} data-label={COLUMN_CLASS[i]?.includes("c") || c.key === "index" ? labels[i] : undefined}>
+                          {text ?? noData}
+                          {c.key === "index" && typeof v === "number" ? <span aria-hidden className="bar"><span style={{ width: `${Math.max(0, Math.min(100, v))}%` }} /></span> : null}
                         </td>
                       );
                     })}
@@ -392,9 +394,6 @@ function AgencyTable({ d }: { d: Data }) {
               </tbody>
             </table>
           </div>
-          <ol className="space-y-3 md:hidden print:hidden" start={start + 1} data-testid="report-cards">
-            {d.rows.map((a) => <AgencyCard key={a.agencyId} a={a} href={cardLink(a.agencyId)} />)}
-          </ol>
           <Pages d={d} />
         </>
       )}
@@ -404,46 +403,12 @@ function AgencyTable({ d }: { d: Data }) {
 
 function SortMark({ active, dir }: { active: boolean; dir: "asc" | "desc" }) {
   const t = useT();
-  if (!active) return <svg aria-hidden viewBox="0 0 10 14" className="mb-0.5 size-3 shrink-0 opacity-40 print:hidden" fill="currentColor"><path d="M5 1 9 5H1zM5 13 1 9h8z" /></svg>;
+  if (!active) return <svg aria-hidden viewBox="0 0 10 14" className="print:hidden" fill="currentColor"><path d="M5 1 9 5H1zM5 13 1 9h8z" /></svg>;
   return (
     <>
-      <svg aria-hidden viewBox="0 0 10 14" className="mb-0.5 size-3 shrink-0" fill="currentColor">{dir === "asc" ? <path d="M5 2 9 9H1z" /> : <path d="M5 12 1 5h8z" />}</svg>
+      <svg aria-hidden viewBox="0 0 10 14" fill="currentColor">{dir === "asc" ? <path d="M5 2 9 9H1z" /> : <path d="M5 12 1 5h8z" />}</svg>
       <span className="sr-only">{dir === "asc" ? t("report.table.sortedAsc") : t("report.table.sortedDesc")}</span>
     </>
-  );
-}
-
-const COMPACT = REPORT_COLUMNS.filter((c) => "compact" in c && c.compact && c.key !== "rank" && c.key !== "name" && c.key !== "index" && c.key !== "absentTwice");
-
-function AgencyCard({ a, href }: { a: Data["rows"][number]; href: string }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <li className="rounded-card border border-line bg-white p-4 shadow-sm" data-testid="report-card">
-      <div className="flex items-start gap-3">
-        <span className="grid min-w-11 shrink-0 place-items-center rounded-control bg-brand-50 px-2 py-1 text-center font-bold text-brand-800 tabular-nums">
-          <span className="sr-only">{t("report.col.rank")} </span>
-          {a.rank === null ? <NoDataInline /> : t("report.table.rankShort", { rank: a.rank })}
-        </span>
-        <div className="min-w-0 flex-1">
-          <a href={href} className="block font-semibold leading-snug">{a.name}</a>
-          {a.meetings.absentTwiceInARow ? <span className="mt-1 inline-block"><Badge tone="danger">{t("report.flag.absentTwice")}</Badge></span> : null}
-        </div>
-        <div className="w-24 shrink-0 text-right">
-          <span className="block text-xs text-muted">{t("report.col.index")}</span>
-          <span className="block text-xl font-bold tabular-nums">{a.index === null ? <NoDataInline /> : formatNumber(a.index, locale)}</span>
-          {a.index !== null ? <Bar fraction={a.index / 100} className="mt-1" /> : null}
-        </div>
-      </div>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 border-t border-line pt-3 text-sm">
-        {COMPACT.map((c) => (
-          <div key={c.key}>
-            <dt className="text-muted">{t(c.label)}</dt>
-            <dd className="font-semibold tabular-nums"><Figure format={c.format} value={c.value(a)} /></dd>
-          </div>
-        ))}
-      </dl>
-    </li>
   );
 }
 
@@ -486,12 +451,13 @@ const WEIGHT_KEYS: Record<Component, { label: MessageKey; help: MessageKey }> = 
 
 function Weights({ d }: { d: Data }) {
   const t = useT();
+  const failed = useActionData<typeof action>();
   return (
     <Card aria-labelledby="bobot" className="scroll-mt-4">
       <h2 id="bobot" className="text-lg font-bold">{t("report.weights.title")}</h2>
       <p className="mb-4 text-sm text-muted">{t("report.weights.intro")}</p>
-      {d.canEditWeights ? (
-        <WeightsForm weights={d.weights} />
+      {d.canEditWeights && (d.editWeights || failed) ? (
+        <WeightsForm weights={d.weights} cancel={d.links.weights} />
       ) : (
         <>
           <dl className="divide-y divide-line" data-testid="report-weights">
@@ -505,14 +471,18 @@ function Weights({ d }: { d: Data }) {
               </div>
             ))}
           </dl>
-          <p className="mt-3 text-sm text-muted">{t("report.weights.readOnly")}</p>
+          {d.canEditWeights ? (
+            <a href={d.links.editWeights} className={buttonClass("secondary", "mt-3 w-full sm:w-auto")}>{t("report.weights.edit")}</a>
+          ) : (
+            <p className="mt-3 text-sm text-muted">{t("report.weights.readOnly")}</p>
+          )}
         </>
       )}
     </Card>
   );
 }
 
-function WeightsForm({ weights }: { weights: Record<Component, number> }) {
+function WeightsForm({ weights, cancel }: { weights: Record<Component, number>; cancel: string }) {
   const t = useT();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -565,7 +535,8 @@ function WeightsForm({ weights }: { weights: Record<Component, number> }) {
       <p className={`mt-3 text-right font-semibold tabular-nums ${total === 100 ? "text-muted" : "text-danger-700"}`} aria-live="polite">
         {t("report.weights.total", { total })}
       </p>
-      <div className="mt-3 flex justify-end">
+      <div className="mt-3 flex flex-wrap justify-end gap-2">
+        <a href={cancel} className={buttonClass("secondary")}>{t("action.cancel")}</a>
         <Button disabled={navigation.state === "submitting"}>{t("report.weights.save")}</Button>
       </div>
     </Form>

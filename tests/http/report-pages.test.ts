@@ -150,6 +150,15 @@ describe("index weights", () => {
     expect(r.status).toBe(403);
   });
 
+  it("the koordinator reads them and opens the form from a link that keeps the period", async () => {
+    const page = await (await s.request("/laporan?periode=2026-Q4", { cookie: cookies.koordinator })).text();
+    expect(page).not.toContain('name="attendance"');
+    expect(page).toContain('href="/laporan?periode=2026-Q4&amp;arah=naik&amp;bobot=ubah#bobot"');
+    const form = await (await s.request("/laporan?periode=2026-Q4&arah=naik&bobot=ubah", { cookie: cookies.koordinator })).text();
+    expect(form).toMatch(/name="attendance"[^>]*value="\d+"|value="\d+"[^>]*name="attendance"/);
+    expect(form).toContain("Simpan bobot");
+  });
+
   it("a sum other than 100 is refused with the sum, keeping what was typed", async () => {
     const r = await s.request("/laporan?index&periode=2026-Q4", { method: "POST", body: form([25, 5, 20, 20, 10, 10]), cookie: cookies.koordinator });
     expect(r.status).toBe(400);

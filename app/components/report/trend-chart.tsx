@@ -1,7 +1,6 @@
 // A twelve-month trend of one scorecard figure, drawn with visx as server-rendered SVG: a line with
 // points for rates, the index and the mean rubric level, bars for JP earned. A month without data is
 // a gap (no point, the line broken), never a zero. Sized by viewBox, so it needs no JavaScript.
-import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, LinePath } from "@visx/shape";
@@ -155,14 +154,11 @@ function TrendSvg({ data, metric, variant, locale, fmt }: {
         {ticks.map((v) => (
           <line key={v} x1={0} x2={innerW} y1={y(v)} y2={y(v)} className="stroke-line" strokeWidth={1} strokeDasharray={v === y.domain()[0] ? undefined : "3 4"} />
         ))}
-        <AxisLeft
-          scale={y}
-          tickValues={ticks}
-          tickFormat={(v) => fmt(Number(v))}
-          hideAxisLine
-          hideTicks
-          tickLabelProps={{ fontSize: CHART_FONT, className: "fill-muted", textAnchor: "end", dx: -4, fontFamily: "inherit" }}
-        />
+        {/* The value axis: a label per grid line (drawn as plain text: an axis component wraps each
+            label in three more elements, and a scorecard draws eight of these charts). */}
+        {ticks.map((v) => (
+          <text key={`t${v}`} x={-12} y={y(v)} dy="0.25em" textAnchor="end" fontSize={CHART_FONT} className="fill-muted">{fmt(v)}</text>
+        ))}
         {spec.kind === "bar"
           ? data.map((d, i) =>
               d.value === null ? null : (
@@ -175,30 +171,24 @@ function TrendSvg({ data, metric, variant, locale, fmt }: {
                 className="stroke-brand-600" strokeWidth={2.5} fill="none" strokeLinejoin="round" strokeLinecap="round" />
               {data.map((d, i) =>
                 d.value === null ? null : (
-                  <circle key={d.month} cx={cx(d)} cy={cy(d)} r={i === lastI ? 5.5 : 4}
+                  <circle key={d.month} cx={Math.round(cx(d) * 10) / 10} cy={Math.round(cy(d) * 10) / 10} r={i === lastI ? 5.5 : 4}
                     className={i === lastI ? "fill-brand-700 stroke-white" : "fill-white stroke-brand-600"} strokeWidth={2} />
                 ))}
             </>
           )}
         {data.map((d, i) => (d.value !== null && showValue(i) ? label(d, i) : null))}
-        <AxisBottom
-          top={innerH}
-          scale={x}
-          tickFormat={(_, i) => tickText[i] ?? ""}
-          hideTicks
-          stroke="currentColor"
-          axisClassName="text-line"
-          tickComponent={({ x: tx, y: ty, formattedValue }) => {
-            if (!formattedValue) return null;
-            const [month, year] = formattedValue.split("|");
-            return (
-              <text x={tx} y={ty} textAnchor="middle" fontSize={CHART_FONT} className="fill-muted">
-                <tspan x={tx} dy="0.9em">{month}</tspan>
-                {year ? <tspan x={tx} dy="1.15em" className="fill-ink font-semibold">{year}</tspan> : null}
-              </text>
-            );
-          }}
-        />
+        {/* The month axis: the labelled months, the year under the first and wherever it changes. */}
+        {tickText.map((text, i) => {
+          if (!text) return null;
+          const [month, year] = text.split("|");
+          const tx = Math.round(cx(data[i]) * 10) / 10;
+          return (
+            <text key={`m${i}`} x={tx} y={innerH + 18} textAnchor="middle" fontSize={CHART_FONT} className="fill-muted">
+              <tspan x={tx} dy="0.9em">{month}</tspan>
+              {year ? <tspan x={tx} dy="1.15em" className="fill-ink font-semibold">{year}</tspan> : null}
+            </text>
+          );
+        })}
       </Group>
     </svg>
   );

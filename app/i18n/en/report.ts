@@ -134,6 +134,7 @@ export const report: Record<keyof typeof id, string> = {
   "report.weights.total": "Total: {total}",
   "report.weights.sum": "The weights must add up to 100 (now {total}).",
   "report.weights.invalid": "Enter a whole number from 0 to 100.",
+  "report.weights.edit": "Change the weights",
   "report.weights.save": "Save weights",
   "report.weights.saved": "Index weights saved. Indexes and ranks are recomputed.",
   "report.weights.default": "Default weight: {value}.",

@@ -138,6 +138,7 @@ export const report = {
   "report.weights.total": "Jumlah: {total}",
   "report.weights.sum": "Jumlah bobot harus 100 (sekarang {total}).",
   "report.weights.invalid": "Isi bilangan bulat 0 sampai 100.",
+  "report.weights.edit": "Ubah bobot",
   "report.weights.save": "Simpan bobot",
   "report.weights.saved": "Bobot indeks disimpan. Indeks dan peringkat dihitung ulang.",
   "report.weights.default": "Bobot awal: {value}.",
