@@ -10,7 +10,7 @@ import { db } from "~/.server/db.server";
 import { can, notFound } from "~/.server/permissions.server";
 import { readReportQuery, reportSearch } from "~/.server/report-query.server";
 import { Bar, DownloadLink, Figure, NoData, PeriodForm, PrintButton, PrintHeader, PrintSetup } from "~/components/report/report-ui";
-import { TrendChart } from "~/components/report/trend-chart";
+import { TrendChart, TrendTable } from "~/components/report/trend-chart";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
 import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { makeT, parseLocale, type MessageKey } from "~/i18n";
@@ -300,14 +300,19 @@ function CriteriaTable({ d }: { d: Data }) {
 function Trend({ d }: { d: Data }) {
   const t = useT();
   const points = d.card.trend;
+  const charts = [
+    { metric: "index", title: t("report.card.trend.index") },
+    { metric: "attendanceRate", title: t("report.card.trend.attendance") },
+    { metric: "jpEarned", title: t("report.card.trend.jp") },
+    { metric: "meanLevel", title: t("report.card.trend.meanLevel") },
+  ] as const;
   return (
     <Section id="card-trend" title={t("report.card.trend")} intro={t("report.card.trend.intro")} csv={d.exports.trend} csvLabel={t("report.card.csvTrend")}>
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
-        <TrendChart points={points} metric="index" title={t("report.card.trend.index")} />
-        <TrendChart points={points} metric="attendanceRate" title={t("report.card.trend.attendance")} />
-        <TrendChart points={points} metric="jpEarned" title={t("report.card.trend.jp")} />
-        <TrendChart points={points} metric="meanLevel" title={t("report.card.trend.meanLevel")} />
+        {charts.map((c) => <TrendChart key={c.metric} points={points} metric={c.metric} title={c.title} table={false} />)}
       </div>
+      {/* The four charts' numbers in one table, a month a row. */}
+      <TrendTable points={points} metrics={[...charts]} caption={t("report.card.trend")} />
     </Section>
   );
 }

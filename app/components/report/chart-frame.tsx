@@ -28,9 +28,10 @@ export function ChartFrame({ title, summary, drawing, head, rows }: {
   title: string;
   summary: string;
   drawing: (variant: Variant) => ReactNode;
-  /** column headers of the data table; the first column holds row headers */
-  head: string[];
-  rows: { key: string; cells: ReactNode[] }[];
+  /** column headers of the data table; the first column holds row headers. Without them the chart
+   *  has no table of its own (charts sharing one, see DataTable). */
+  head?: string[];
+  rows?: { key: string; cells: ReactNode[] }[];
 }) {
   const t = useT();
   return (
@@ -40,15 +41,26 @@ export function ChartFrame({ title, summary, drawing, head, rows }: {
         {drawing("narrow")}
         {drawing("wide")}
       </div>
+      {head && rows ? <DataTable caption={title} head={head} rows={rows} /> : null}
+    </figure>
+  );
+}
+
+/** The numbers behind one or more charts: a real table, always there for screen readers (sr-only),
+ *  shown to sighted readers by "Lihat angka" (a <details> toggling it by CSS, without JavaScript). */
+export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  const t = useT();
+  return (
+    <>
       <details className="peer no-print">
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 hover:underline">
           {t("report-chart.showNumbers")}
         </summary>
       </details>
       {/* sr-only on the wrapper: a <table> ignores the 1px width and would widen the page */}
-      <div className="sr-only peer-open:not-sr-only peer-open:mb-2">
-        <table className="w-full max-w-md border-collapse text-sm">
-          <caption className="sr-only">{title}</caption>
+      <div className="sr-only peer-open:not-sr-only peer-open:mb-2 peer-open:overflow-x-auto">
+        <table className="w-full max-w-2xl border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line text-left text-muted">
               {head.map((h, i) => (
@@ -56,19 +68,15 @@ export function ChartFrame({ title, summary, drawing, head, rows }: {
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="[&_td]:py-1.5 [&_td]:pr-3 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1.5 [&_th]:pr-3 [&_th]:text-left [&_th]:font-normal [&_th]:whitespace-nowrap [&_tr]:border-b [&_tr]:border-line/60">
             {rows.map((r) => (
-              <tr key={r.key} className="border-b border-line/60">
-                {r.cells.map((c, i) =>
-                  i === 0
-                    ? <th key={i} scope="row" className="py-1.5 pr-3 text-left font-normal whitespace-nowrap">{c}</th>
-                    : <td key={i} className="py-1.5 pr-3 text-right tabular-nums">{c}</td>,
-                )}
+              <tr key={r.key}>
+                {r.cells.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </figure>
+    </>
   );
 }

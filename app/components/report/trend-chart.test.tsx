@@ -4,7 +4,7 @@ import { UNSAFE_DataRouterStateContext } from "react-router";
 import { describe, expect, it } from "vitest";
 import { monthPeriod } from "~/lib/period";
 import type { TrendPoint } from "~/models/participation.server";
-import { TrendChart } from "./trend-chart";
+import { TrendChart, TrendTable } from "./trend-chart";
 
 // The components read the locale from the root loader's data, as they do inside the app.
 function render(node: ReactNode, locale: "id" | "en" = "id"): string {
@@ -17,7 +17,7 @@ const ariaLabel = (html: string) => decode(/role="img" aria-label="([^"]*)"/.exe
 // the data table, inside a visually hidden wrapper that "Lihat angka" reveals
 const srTable = (html: string) => /<div class="sr-only[^"]*"><table[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
 const bodyRows = (table: string) =>
-  [...(/<tbody>([\s\S]*)<\/tbody>/.exec(table)?.[1] ?? "").matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
+  [...(/<tbody[^>]*>([\s\S]*)<\/tbody>/.exec(table)?.[1] ?? "").matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
     decode(m[1].replace(/<[^>]+>/g, "|").replace(/\|+/g, "|").replace(/^\||\|$/g, "")));
 // The two drawings (narrow, wide); visx nests <svg>s for axis text, so split on the outer ones.
 const svgs = (html: string) => html.split(/(?=<svg viewBox=)/).slice(1).map((s) => s.split("</div>")[0]);
@@ -110,5 +110,16 @@ describe("TrendChart", () => {
   it("follows the viewer's language", () => {
     const html = render(<TrendChart points={trend()} metric="attendanceRate" title="Attendance rate" />, "en");
     expect(ariaLabel(html)).toBe("Attendance rate, Dec 2025 – Nov 2026: latest 53.5%; highest 69.8% (Oct 2026); no data for 1 month(s)");
+  });
+
+  it("puts several charts' numbers in one table, a month a row, when the charts leave theirs out", () => {
+    const chart = render(<TrendChart points={trend()} metric="index" title="Indeks partisipasi" table={false} />);
+    expect(chart).not.toContain("<table");
+    const html = render(<TrendTable points={trend()} caption="Tren" metrics={[{ metric: "index", title: "Indeks" }, { metric: "jpEarned", title: "JP" }]} />);
+    expect(html).toMatch(/<caption[^>]*>Tren<\/caption>/);
+    const rows = bodyRows(srTable(html));
+    expect(rows).toHaveLength(12);
+    expect(rows[2]).toMatch(/^Februari 2026\|Tidak ada data\|\d+$/);
+    expect(rows[11]).toMatch(/^November 2026\|53,5\|\d+$/);
   });
 });

@@ -8,7 +8,7 @@ import { formatCalendarMonth, formatNumber, formatShortMonth, type Locale } from
 import type { T } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import type { TrendPoint } from "~/models/participation.server";
-import { CHART_FONT, ChartFrame, VARIANTS, textWidth, type Variant } from "./chart-frame";
+import { CHART_FONT, ChartFrame, DataTable, VARIANTS, textWidth, type Variant } from "./chart-frame";
 
 export type TrendMetric = "index" | "attendanceRate" | "submissionRate" | "reviewRate" | "jpEarned" | "meanLevel";
 
@@ -67,7 +67,8 @@ function toData(points: TrendPoint[], metric: TrendMetric): Datum[] {
   });
 }
 
-export function TrendChart({ points, metric, title }: { points: TrendPoint[]; metric: TrendMetric; title: string }) {
+/** One metric's chart; `table={false}` when a TrendTable after the charts holds its numbers. */
+export function TrendChart({ points, metric, title, table = true }: { points: TrendPoint[]; metric: TrendMetric; title: string; table?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const data = toData(points, metric);
@@ -77,12 +78,30 @@ export function TrendChart({ points, metric, title }: { points: TrendPoint[]; me
       title={title}
       summary={trendSummary(points, metric, title, locale, t)}
       drawing={(variant) => <TrendSvg key={variant} data={data} metric={metric} variant={variant} locale={locale} fmt={fmt} />}
-      head={[t("report-chart.col.month"), title]}
-      rows={data.map((d) => ({
-        key: d.month,
+      head={table ? [t("report-chart.col.month"), title] : undefined}
+      rows={table ? data.map((d) => ({ key: d.month, cells: [formatCalendarMonth(d.month, locale), d.value === null ? <span className="text-muted">{t("report-chart.noData")}</span> : fmt(d.value)] })) : undefined}
+    />
+  );
+}
+
+/** The numbers of several trend charts of the same months, in one table (a month a row). */
+export function TrendTable({ points, metrics, caption }: { points: TrendPoint[]; metrics: { metric: TrendMetric; title: string }[]; caption: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const columns = metrics.map((m) => toData(points, m.metric));
+  const none = <span className="text-muted">{t("report-chart.noData")}</span>;
+  return (
+    <DataTable
+      caption={caption}
+      head={[t("report-chart.col.month"), ...metrics.map((m) => m.title)]}
+      rows={points.map((p, i) => ({
+        key: p.period.from,
         cells: [
-          formatCalendarMonth(d.month, locale),
-          d.value === null ? <span className="text-muted">{t("report-chart.noData")}</span> : fmt(d.value),
+          formatCalendarMonth(p.period.from, locale),
+          ...columns.map((data, j) => {
+            const v = data[i].value;
+            return v === null ? none : formatMetric(metrics[j].metric, v, locale, t);
+          }),
         ],
       }))}
     />
