@@ -29,6 +29,7 @@ export function usePeerStatusText() {
   return (s: PeerStatusView) =>
     s.state === "not_submitted" ? t("review.result.notSubmitted")
     : s.state === "own_pending" ? t("review.result.ownPending", { done: s.done, owed: s.owed })
+    : s.state === "waiting" && s.expected === 0 ? t("review.result.notAllocated")
     : s.state === "waiting" ? t("review.result.waiting", { at: s.reviewsDueAt ? formatDateTime(s.reviewsDueAt, tz, locale) : "", received: s.received, expected: s.expected })
     : s.state === "visible" ? (s.received ? t("review.result.visible", { received: s.received }) : t("review.result.noReviews"))
     : "";
