@@ -706,6 +706,18 @@ export type PeerReviewSetting = Selectable<PeerReviewSettingTable>;
 export type NewPeerReviewSetting = Insertable<PeerReviewSettingTable>;
 export type PeerReviewSettingUpdate = Updateable<PeerReviewSettingTable>;
 
+export interface QualitySummaryTable {
+  agency_id: string;
+  bucket_start: string;
+  criterion: string;
+  level_sum: number;
+  graded: number;
+}
+
+export type QualitySummary = Selectable<QualitySummaryTable>;
+export type NewQualitySummary = Insertable<QualitySummaryTable>;
+export type QualitySummaryUpdate = Updateable<QualitySummaryTable>;
+
 export interface RubricTable {
   id: string;
   title: string;
@@ -896,6 +908,7 @@ export interface Database {
   peer_review_comment: PeerReviewCommentTable;
   peer_review_score: PeerReviewScoreTable;
   peer_review_setting: PeerReviewSettingTable;
+  quality_summary: QualitySummaryTable;
   rubric: RubricTable;
   rubric_criterion: RubricCriterionTable;
   scheduled_reminder: ScheduledReminderTable;

@@ -8,6 +8,7 @@ import type { DB } from "#db/connection";
 import { createId } from "~/.server/crypto.server";
 import { plainToDoc, type RichDoc, type RichNode } from "~/lib/rich-text";
 import { zonedToUtc, utcToZoned } from "~/lib/zoned-time";
+import { qualityChange } from "~/models/participation-quality.server";
 import { allocateReviews } from "~/models/peer-allocation.server";
 
 const TZ = "Asia/Jakarta";
@@ -341,6 +342,7 @@ Lampirkan foto dengan keterangan foto, dan pastikan nama serta jabatan narasumbe
     const score = criteria.reduce((s, c, i) => s + (c.weight * (levels[i] ?? 3)) / 4, 0);
     const gradeId = createId();
     const gradedAt = days(now, -24).toISOString();
+    const quality = await qualityChange(db, { submissionId: rinaLead.id }); // the report's rubric means
     await db
       .insertInto("grade")
       .values({ id: gradeId, submission_id: rinaLead.id, version_id: rinaLead.versionId, grader_id: facilitator, decision: "graded", score, feedback: "Judul dan teras sudah aktif dan lengkap. Pada paragraf kedua, tambahkan alasan perbaikan (mengapa) dan sumber angka biaya.", created_at: gradedAt })
@@ -349,6 +351,7 @@ Lampirkan foto dengan keterangan foto, dan pastikan nama serta jabatan narasumbe
       await db.insertInto("grade_criterion").values({ grade_id: gradeId, criterion_id: c.id, level: levels[i] ?? 3, comment: null }).execute();
     }
     await db.updateTable("submission").set({ status: "graded", score, graded_at: gradedAt }).where("id", "=", rinaLead.id).execute();
+    await quality.settle();
     await db.updateTable("rubric").set({ locked_at: gradedAt }).where("id", "=", leadRubric).execute();
   }
   const completedOn = localDate(days(now, -24));

@@ -9,6 +9,7 @@ import type {
   NewModule, NewModuleFacilitator, NewRubric, NewRubricCriterion, NewSubmission, NewSubmissionVersion,
 } from "#db/schema";
 import { createId } from "~/.server/crypto.server";
+import { rebuildQualitySummary } from "~/models/participation-quality.server";
 import { rng } from "./large";
 
 const KINDS = ["release", "release", "infographic", "photo", "video"] as const;
@@ -223,5 +224,6 @@ export async function seedLargeTraining(db: DB, opts: { modules?: number; submis
       ["certificate", certificates, 500],
     ] as const) await insertAll(trx, table, rows as unknown[], size);
   });
+  await rebuildQualitySummary(db); // grades inserted directly: the report's rubric means from them
   return { bigModuleId: modules[0].id, bigAssignmentId: assignmentsOf[0][0].id, submissions: submissions.length };
 }

@@ -9,6 +9,7 @@ import { extensionFits } from "~/lib/assignment";
 import type { CriterionInput } from "~/lib/rubric";
 import { audit } from "./audit.server";
 import { notify } from "./notification.server";
+import { qualityChange } from "./participation-quality.server";
 import { copyRubric, createRubric, deleteUnusedRubric, getRubric, updateRubric, type RubricResult } from "./rubric.server";
 
 type Clock = () => Date;
@@ -154,6 +155,7 @@ export async function unlockRubricClearingGrades(
 ): Promise<{ ok: true; cleared: number } | { ok: false; error: string }> {
   if (!a.rubric_id || !a.rubric_locked_at) return { ok: false, error: "rubric.notLocked" };
   const cleared = await db.transaction().execute(async (trx) => {
+    const quality = await qualityChange(trx, { assignmentId: a.id }); // the report's rubric means
     const n = await countGrades(trx, a.id);
     await trx
       .deleteFrom("grade")
@@ -166,6 +168,7 @@ export async function unlockRubricClearingGrades(
       .where("status", "in", ["graded", "returned"])
       .execute();
     await trx.updateTable("rubric").set({ locked_at: null, updated_at: nowIso(clock) }).where("id", "=", a.rubric_id!).execute();
+    await quality.settle();
     return n;
   });
   await audit(db, {

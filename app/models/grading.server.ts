@@ -16,6 +16,7 @@ import { checkGradeInput, QUEUE_FILTERS, type GradeDecision, type GradeInput, ty
 import { weightedScore } from "~/lib/rubric";
 import { checkCompletion } from "./completion.server";
 import { notify } from "./notification.server";
+import { qualityChange } from "./participation-quality.server";
 import { refreshFinalGradeAfterGrading } from "./peer-grade.server";
 import { listCriteria } from "./rubric.server";
 
@@ -253,6 +254,7 @@ export async function saveGrade(
   const now = nowIso(clock);
   const gradeId = createId();
   await db.transaction().execute(async (trx) => {
+    const quality = await qualityChange(trx, { submissionId: ctx.submission.id }); // the report's rubric means
     await trx
       .insertInto("grade")
       .values({
@@ -270,6 +272,7 @@ export async function saveGrade(
       .where("id", "=", ctx.submission.id)
       .execute();
     await trx.updateTable("rubric").set({ locked_at: now }).where("id", "=", ctx.assignment.rubric_id!).where("locked_at", "is", null).execute();
+    await quality.settle();
   });
   await refreshFinalGradeAfterGrading(db, ctx.assignment.id, ctx.submission.id);
   const module = await db.selectFrom("module").select("title").where("id", "=", ctx.assignment.module_id).executeTakeFirst();

@@ -7,8 +7,7 @@
 import type { DB } from "#db/connection";
 import { periodBoundsAllZones, type Period } from "~/lib/period";
 import {
-  applyAgencyFilters, compute, inAgencyPeriod, officerShown, zoneBounds,
-  type Eb, type OfficerFigures, type ReportFilters,
+  applyAgencyFilters, compute, officerShown, zoneBounds, type OfficerFigures, type ReportFilters,
 } from "./participation.server";
 
 export interface InvitationRow {
@@ -25,16 +24,20 @@ export interface InvitationRow {
 
 /**
  * Every invitation to a published, held or closed meeting that starts in the period (by the invited
- * agency's calendar), for the filtered agencies, by meeting then agency name. Keyset paging at two
- * levels, each query reading at most `pageSize` rows after the last one seen: the period's meetings
- * on (start, id), then each meeting's invitations on (agency name, agency id). Driving from the
- * meeting keeps every query on an index and its sort small (one meeting's invitations), where one
- * query over all of the period's invitations sorts tens of thousands of rows per page.
+ * agency's calendar), for the filtered agencies, by meeting then agency name. The filtered agencies
+ * are read once, in the order the sheet lists them (name, id, as the database sorts); then the
+ * period's meetings a page of `pageSize` at a time by keyset on (start, id), and each meeting's
+ * invitations by its own index — no join or sort per row, and at most one meeting's invitations (one
+ * per agency) held at a time.
  */
 export async function* invitationRows(db: DB, p: Period, filters: ReportFilters, pageSize = 1_000): AsyncGenerator<InvitationRow> {
   const zb = zoneBounds(p);
   const fixedZone = filters.zone && zb[filters.zone] ? filters.zone : undefined;
   const wide = fixedZone ? zb[fixedZone] : periodBoundsAllZones(p);
+  const agencyRows = await applyAgencyFilters(db.selectFrom("agency").select(["agency.id", "agency.name", "agency.time_zone"]), filters)
+    .orderBy("agency.name").orderBy("agency.id").execute();
+  const agencies = new Map(agencyRows.map((a, i) => [a.id, { place: i, name: a.name, timeZone: a.time_zone, bounds: zb[fixedZone ?? a.time_zone] ?? zb["Asia/Jakarta"] }]));
+  if (agencies.size === 0) return;
   type Key = { startsAt: string; id: string } | null;
   let afterMeeting: Key = null;
   for (;;) {
@@ -48,29 +51,19 @@ export async function* invitationRows(db: DB, p: Period, filters: ReportFilters,
     }
     const meetings: { id: string; title: string; starts_at: string }[] = await mq.orderBy("starts_at").orderBy("id").limit(pageSize).execute();
     for (const m of meetings) {
-      let afterAgency: { name: string; id: string } | null = null;
-      for (;;) {
-        const lastAgency: typeof afterAgency = afterAgency;
-        let q = applyAgencyFilters(
-          db.selectFrom("meeting_invitation")
-            .innerJoin("meeting", "meeting.id", "meeting_invitation.meeting_id")
-            .innerJoin("agency", "agency.id", "meeting_invitation.agency_id")
-            .select([
-              "meeting_invitation.id as invitationId", "agency.id as agencyId", "agency.name as agencyName", "agency.time_zone as agencyTimeZone",
-              "meeting_invitation.rsvp", "meeting_invitation.attendance",
-            ])
-            .where("meeting_invitation.meeting_id", "=", m.id)
-            .where((eb) => inAgencyPeriod(eb as unknown as Eb, "meeting.starts_at", zb, fixedZone)),
-          filters,
-        );
-        if (lastAgency) {
-          q = q.where((eb) => eb.or([eb("agency.name", ">", lastAgency.name), eb.and([eb("agency.name", "=", lastAgency.name), eb("agency.id", ">", lastAgency.id)])]));
-        }
-        const rows = await q.orderBy("agency.name").orderBy("agency.id").limit(pageSize).execute();
-        for (const r of rows) yield { ...r, meetingId: m.id, meetingTitle: m.title, startsAt: m.starts_at };
-        if (rows.length < pageSize) break;
-        const end = rows[rows.length - 1];
-        afterAgency = { name: end.agencyName, id: end.agencyId };
+      const invited = await db.selectFrom("meeting_invitation").select(["id", "agency_id", "rsvp", "attendance"]).where("meeting_id", "=", m.id).execute();
+      const rows = [];
+      for (const r of invited) {
+        const a = agencies.get(r.agency_id);
+        // in the period by the agency's calendar (string bounds, as the report compares them)
+        if (a && m.starts_at >= a.bounds.start && m.starts_at < a.bounds.end) rows.push({ r, a });
+      }
+      rows.sort((x, y) => x.a.place - y.a.place);
+      for (const { r, a } of rows) {
+        yield {
+          invitationId: r.id, agencyId: r.agency_id, agencyName: a.name, agencyTimeZone: a.timeZone, rsvp: r.rsvp, attendance: r.attendance,
+          meetingId: m.id, meetingTitle: m.title, startsAt: m.starts_at,
+        };
       }
     }
     if (meetings.length < pageSize) return;
@@ -90,14 +83,14 @@ export interface OfficerRow {
  * the same officers (active ones, and former ones with something in the period) as each agency's
  * scorecard — agency by agency in name order, officers by name.
  *
- * The figures come from one pass of the report's computation over the filtered agencies (without
- * the rubric means, which officers' figures do not use): the report's queries read the period's
+ * The figures come from one pass of the report's computation over the filtered agencies (only the
+ * parts officers' figures use: no rubric means, no agency attendance runs): the report's queries read the period's
  * rows by time, so computing agency by agency would read them once per agency (measured at the
  * large scale: about a second per agency for a year, minutes for 500). What is held is one small
  * record per officer; the rows are then written out a page of agencies at a time.
  */
 export async function* officerRows(db: DB, p: Period, filters: ReportFilters, now: Date, agenciesPerPage = 50): AsyncGenerator<OfficerRow> {
-  const figures = (await compute(db, p, filters, now, true, false)).officers;
+  const figures = (await compute(db, p, filters, now, true, true)).officers;
   let after: { name: string; id: string } | null = null;
   for (;;) {
     const last: typeof after = after;

@@ -22,7 +22,8 @@
 //   all is "no data", as for a period without meetings).
 // - Reviews: peer reviews allocated in the period to the agency's officers: done, open, lapsed.
 // - Quality: the mean level (1–4) per rubric criterion (by title) of the latest fasilitator grade of
-//   each piece, for grades given in the period.
+//   each piece, for grades given in the period — read from running sums kept by the grade writers
+//   (`quality_summary`, participation-quality.server.ts; the days of a partial month from the grades).
 // Results are cached per period and filters until one of the tables they read is written.
 import type { DB } from "#db/connection";
 import { writeVersion } from "#db/connection";
@@ -42,6 +43,7 @@ import { JP_TARGET } from "./learning.server";
 export const REPORT_TABLES = [
   "agency", "user", "network", "meeting", "meeting_invitation", "meeting_representative", "meeting_guest", "outcome", "module", "cohort",
   "enrolment", "assignment", "assignment_extension", "submission", "grade", "grade_criterion", "rubric_criterion", "peer_review",
+  "quality_summary",
 ] as const;
 
 export interface ReportFilters {
@@ -262,8 +264,9 @@ export async function compute(
   f: ReportFilters & { agencyId?: string },
   now: Date,
   perOfficer = false,
-  /** false: skip the rubric means (agencies' `quality` and `criteria` stay empty) — the officers' sheet needs none */
-  withQuality = true,
+  /** true: only what officers' figures use — no rubric means, no agency meeting and follow-up
+   *  figures (agencies' `quality`, `meetings`, `followUps` and `criteria` stay empty); for the officers' sheet */
+  officersOnly = false,
 ): Promise<Computed> {
   const zb = zoneBounds(p);
   const nowIso = now.toISOString();
@@ -315,7 +318,7 @@ export async function compute(
   }
 
   // Meetings: one row per invitation, in order, so runs of absences can be read.
-  const invitations = await applyAgencyFilters(
+  const invitations = officersOnly ? [] : await applyAgencyFilters(
     db.selectFrom("meeting_invitation")
       .innerJoin("meeting", "meeting.id", "meeting_invitation.meeting_id")
       .innerJoin("agency", "agency.id", "meeting_invitation.agency_id")
@@ -359,11 +362,7 @@ export async function compute(
         .innerJoin("meeting", "meeting.id", "meeting_representative.meeting_id")
         .innerJoin("agency", "agency.id", "meeting_representative.agency_id")
         .innerJoin("meeting_invitation", (j) => j.onRef("meeting_invitation.meeting_id", "=", "meeting.id").onRef("meeting_invitation.agency_id", "=", "agency.id"))
-        .select(["meeting_representative.user_id", "meeting_representative.checked_in_at", "meeting_invitation.attendance"])
-        .select((eb) => eb.or([
-          eb.exists(eb.selectFrom("meeting_representative as c").select("c.id").whereRef("c.meeting_id", "=", "meeting.id").where("c.checked_in_at", "is not", null)),
-          eb.exists(eb.selectFrom("meeting_guest as g").select("g.id").whereRef("g.meeting_id", "=", "meeting.id").where("g.checked_in_at", "is not", null)),
-        ]).as("any_check_in"))
+        .select(["meeting_representative.meeting_id", "meeting_representative.user_id", "meeting_representative.checked_in_at", "meeting_invitation.attendance"])
         .where("meeting.status", "in", ["published", "held", "closed"])
         .where("meeting_representative.user_id", "is not", null)
         .where("meeting.starts_at", ">=", wide.start)
@@ -371,18 +370,29 @@ export async function compute(
         .where((eb) => inAgencyPeriod(eb as unknown as Eb, "meeting.starts_at", zb, fixedZone)),
       f, "meeting_representative.agency_id",
     ).execute();
+    // Meetings where anyone (a representative of any agency, or a guest) checked in: once per meeting.
+    const meetingIds = [...new Set(reps.map((r) => r.meeting_id))];
+    const anyCheckIn = new Set<string>();
+    for (let i = 0; i < meetingIds.length; i += 500) {
+      const ids = meetingIds.slice(i, i + 500);
+      const byRep = await db.selectFrom("meeting_representative").select("meeting_id").distinct()
+        .where("meeting_id", "in", ids).where("checked_in_at", "is not", null).execute();
+      const byGuest = await db.selectFrom("meeting_guest").select("meeting_id").distinct()
+        .where("meeting_id", "in", ids).where("checked_in_at", "is not", null).execute();
+      for (const r of [...byRep, ...byGuest]) anyCheckIn.add(r.meeting_id);
+    }
     for (const r of reps) {
       const o = officerOf(r.user_id!);
       if (!o) continue;
       o.meetingsNamed++;
       // as on the officer record: one's own check-in; where nobody checked in (a paper list), the agency's attendance
-      const byAgency = !Number(r.any_check_in) && (r.attendance === "present" || r.attendance === "represented");
+      const byAgency = !anyCheckIn.has(r.meeting_id) && (r.attendance === "present" || r.attendance === "represented");
       if (r.checked_in_at || byAgency) o.meetingsCheckedIn++;
     }
   }
 
   // Follow-ups (RTL) owned by the agency, from meetings in the period.
-  const actions = await applyAgencyFilters(
+  const actions = officersOnly ? [] : await applyAgencyFilters(
     db.selectFrom("outcome")
       .innerJoin("meeting", "meeting.id", "outcome.meeting_id")
       .innerJoin("agency", "agency.id", "outcome.owner_agency_id")
@@ -410,18 +420,22 @@ export async function compute(
     else fu.open++;
   }
 
-  // Enrolled officers: active enrolments in cohorts running during the period.
-  const enrolled = await applyAgencyFilters(
-    db.selectFrom("enrolment")
-      .innerJoin("cohort", "cohort.id", "enrolment.cohort_id")
-      .innerJoin("agency", "agency.id", "enrolment.agency_id")
-      .select(["enrolment.agency_id", "enrolment.user_id"])
-      .distinct()
-      .where("enrolment.status", "=", "active")
-      .where("cohort.starts_on", "<=", p.to)
-      .where("cohort.ends_on", ">=", p.from),
-    f, "enrolment.agency_id",
-  ).execute();
+  // Enrolled officers: active enrolments in cohorts running during the period (the cohorts first: a
+  // few dozen; then their enrolments by the cohort index).
+  const cohorts = await db.selectFrom("cohort").select("id").where("starts_on", "<=", p.to).where("ends_on", ">=", p.from).execute();
+  const enrolled: { agency_id: string; user_id: string }[] = [];
+  const seenEnrolled = new Set<string>();
+  for (let i = 0; i < cohorts.length; i += 500) {
+    let q = db.selectFrom("enrolment").select(["agency_id", "user_id"])
+      .where("status", "=", "active").where("cohort_id", "in", cohorts.slice(i, i + 500).map((c) => c.id));
+    if (f.agencyId) q = q.where("agency_id", "=", f.agencyId);
+    for (const r of await q.execute()) {
+      const key = `${r.agency_id}|${r.user_id}`;
+      if (!r.agency_id || !agencies.has(r.agency_id) || seenEnrolled.has(key)) continue;
+      seenEnrolled.add(key);
+      enrolled.push({ agency_id: r.agency_id, user_id: r.user_id });
+    }
+  }
   for (const r of enrolled) {
     const a = agencies.get(r.agency_id!);
     if (a) a.training.officersEnrolled++;
@@ -460,57 +474,89 @@ export async function compute(
     }
   }
 
-  // Work due in the period, per person: on time, late, missing, not yet due. The assignments due
-  // first (a handful), then their enrolments: the planner then starts from the small side.
-  const dueAssignments = await db.selectFrom("assignment").select("id")
-    .where("due_at", ">=", wide.start).where("due_at", "<", wide.end).execute();
-  const work = [];
-  for (const { id: assignmentId } of dueAssignments) work.push(...await applyAgencyFilters(
-    db.selectFrom("assignment")
-      .innerJoin("enrolment", (j) => j.onRef("enrolment.module_id", "=", "assignment.module_id").on("enrolment.status", "=", "active"))
-      .innerJoin("agency", "agency.id", "enrolment.agency_id")
-      .leftJoin("submission", (j) => j.onRef("submission.assignment_id", "=", "assignment.id").onRef("submission.user_id", "=", "enrolment.user_id"))
-      .leftJoin("assignment_extension", (j) =>
-        j.onRef("assignment_extension.assignment_id", "=", "assignment.id").onRef("assignment_extension.user_id", "=", "enrolment.user_id"))
-      .select((eb) => {
-        const handedIn = eb.and([eb("submission.status", "is not", null), eb("submission.status", "!=", "draft")]);
-        const due = eb.fn.coalesce("assignment_extension.due_at", "assignment.due_at");
-        const lateUntil = eb.fn.coalesce("assignment_extension.late_until", "assignment.late_until");
-        const count = (cond: any) => eb.fn.sum<number>(eb.case().when(cond).then(1).else(0).end());
-        return [
-          "enrolment.agency_id",
-          "enrolment.user_id",
-          eb.fn.countAll<number>().as("due"),
-          count(eb.and([handedIn, eb("submission.first_submitted_at", "<=", due)])).as("on_time"),
-          count(eb.and([handedIn, eb("submission.first_submitted_at", ">", due)])).as("late"),
-          count(eb.and([eb.not(handedIn), eb(lateUntil, "<", nowIso)])).as("missing"),
-          eb.fn.sum<number>("submission.score").as("score_sum"),
-          eb.fn.count<number>("submission.score").as("score_n"),
-        ];
-      })
-      .where("assignment.id", "=", assignmentId)
-      .where((eb) => inAgencyPeriod(eb as unknown as Eb, "assignment.due_at", zb, fixedZone))
-      .where((eb) => eb.or([eb("enrolment.enrolled_at", "<=", eb.ref("assignment.due_at")), eb("submission.id", "is not", null)]))
-      .groupBy(["enrolment.agency_id", "enrolment.user_id"]),
-    f, "enrolment.agency_id",
-  ).execute());
+  // Work due in the period, per person: on time, late, missing, not yet due. Everyone actively
+  // enrolled in the module of an assignment due in the period (by their agency's calendar) who
+  // enrolled by the due date or handed something in. Joined here rather than in SQL: the due
+  // assignments (a few hundred a year), their modules' active enrolments, then each assignment's
+  // submissions and extensions read in index order — one pass over the rows, no index probe per
+  // person and assignment, and nothing held beyond one assignment's submissions.
+  const dueAssignments = await db.selectFrom("assignment").select(["id", "module_id", "due_at", "late_until"])
+    .where("due_at", ">=", wide.start).where("due_at", "<", wide.end).orderBy("id").execute();
+  type Enrolled = { user_id: string; enrolled_at: string; agency: Omit<AgencyFigures, "rates" | "index">; officer: OfficerFigures | undefined };
+  const enrolledIn = new Map<string, Enrolled[]>(); // module -> active enrolments of the report's agencies
+  const dueModules = [...new Set(dueAssignments.map((a) => a.module_id))];
+  for (let i = 0; i < dueModules.length; i += 500) {
+    let q = db.selectFrom("enrolment").select(["module_id", "user_id", "agency_id", "enrolled_at"])
+      .where("status", "=", "active").where("module_id", "in", dueModules.slice(i, i + 500));
+    if (f.agencyId) q = q.where("agency_id", "=", f.agencyId);
+    for (const e of await q.execute()) {
+      if (!e.agency_id || !agencies.has(e.agency_id)) continue;
+      let list = enrolledIn.get(e.module_id);
+      if (!list) enrolledIn.set(e.module_id, (list = []));
+      list.push({ user_id: e.user_id, enrolled_at: e.enrolled_at, agency: agencies.get(e.agency_id)!, officer: officerOf(e.user_id) });
+    }
+  }
   const officerScores = new Map<string, { sum: number; n: number }>();
-  for (const r of work) {
-    const a = agencies.get(r.agency_id!);
-    if (!a) continue;
-    const due = Number(r.due), onTime = Number(r.on_time), late = Number(r.late), missing = Number(r.missing);
-    const s = a.training.submissions;
-    s.due += due; s.onTime += onTime; s.late += late; s.missing += missing; s.notYetDue += due - onTime - late - missing;
-    const o = officerOf(r.user_id);
-    if (o) {
-      // one row per person and assignment: add them up
-      const os = o.submissions;
-      os.due += due; os.onTime += onTime; os.late += late; os.missing += missing; os.notYetDue += due - onTime - late - missing;
-      const sc = officerScores.get(r.user_id) ?? { sum: 0, n: 0 };
-      sc.sum += Number(r.score_sum ?? 0);
-      sc.n += Number(r.score_n);
-      officerScores.set(r.user_id, sc);
-      o.meanScore = sc.n > 0 ? sc.sum / sc.n : null;
+  type Sub = { status: string; first_submitted_at: string | null; score: number | null };
+  const dueWithPeople = dueAssignments.filter((a) => enrolledIn.has(a.module_id));
+  // one agency: its own people's rows only; the network: every row of a few assignments at a time
+  const agencyUsers = f.agencyId ? [...new Set([...enrolledIn.values()].flat().map((e) => e.user_id))] : null;
+  const batch = agencyUsers ? 1 : 8;
+  for (let i = 0; i < dueWithPeople.length; i += batch) {
+    const group = dueWithPeople.slice(i, i + batch);
+    const ids = group.map((a) => a.id);
+    const subs = new Map<string, Map<string, Sub>>(); // assignment -> user -> submission
+    const exts = new Map<string, Map<string, { due_at: string; late_until: string }>>();
+    for (const id of ids) {
+      subs.set(id, new Map());
+      exts.set(id, new Map());
+    }
+    for (let u = 0; u < (agencyUsers?.length ?? 1); u += 500) {
+      let sq = db.selectFrom("submission").select(["assignment_id", "user_id", "status", "first_submitted_at", "score"]).where("assignment_id", "in", ids);
+      let xq = db.selectFrom("assignment_extension").select(["assignment_id", "user_id", "due_at", "late_until"]).where("assignment_id", "in", ids);
+      if (agencyUsers) {
+        sq = sq.where("user_id", "in", agencyUsers.slice(u, u + 500));
+        xq = xq.where("user_id", "in", agencyUsers.slice(u, u + 500));
+      }
+      for (const r of await sq.execute()) subs.get(r.assignment_id)!.set(r.user_id, r);
+      for (const r of await xq.execute()) exts.get(r.assignment_id)!.set(r.user_id, r);
+    }
+    for (const a of group) {
+      const inPeriod = new Map<string, boolean>(); // by the agency's zone
+      const subsOf = subs.get(a.id)!;
+      const extsOf = exts.get(a.id)!;
+      for (const e of enrolledIn.get(a.module_id)!) {
+        const tz = e.agency.timeZone;
+        let counts = inPeriod.get(tz);
+        if (counts === undefined) {
+          const b = fixedZone ? zb[fixedZone] : zb[tz] ?? zb["Asia/Jakarta"];
+          inPeriod.set(tz, (counts = a.due_at >= b.start && a.due_at < b.end));
+        }
+        if (!counts) continue;
+        const sub = subsOf.get(e.user_id);
+        if (!(e.enrolled_at <= a.due_at) && !sub) continue;
+        const x = extsOf.size ? extsOf.get(e.user_id) : undefined;
+        const due = x?.due_at ?? a.due_at;
+        const handedIn = !!sub && sub.status !== "draft";
+        const first = sub?.first_submitted_at ?? null;
+        const onTime = handedIn && first !== null && first <= due ? 1 : 0;
+        const late = handedIn && first !== null && first > due ? 1 : 0;
+        const missing = !handedIn && (x?.late_until ?? a.late_until) < nowIso ? 1 : 0;
+        const s = e.agency.training.submissions;
+        s.due++; s.onTime += onTime; s.late += late; s.missing += missing; s.notYetDue += 1 - onTime - late - missing;
+        const o = e.officer;
+        if (o) {
+          const os = o.submissions;
+          os.due++; os.onTime += onTime; os.late += late; os.missing += missing; os.notYetDue += 1 - onTime - late - missing;
+          if (sub && sub.score !== null) {
+            let sc = officerScores.get(e.user_id);
+            if (!sc) officerScores.set(e.user_id, (sc = { sum: 0, n: 0 }));
+            sc.sum += sub.score;
+            sc.n++;
+            o.meanScore = sc.sum / sc.n;
+          }
+        }
+      }
     }
   }
 
@@ -541,41 +587,16 @@ export async function compute(
   }
 
   // Quality: each piece's current fasilitator grade (the one its graded_at points to), given in the
-  // period, per criterion; criteria are copies per assignment, so they are pooled by title.
-  const quality = !withQuality ? [] : await applyAgencyFilters(
-    db.selectFrom("grade")
-      .innerJoin("submission", "submission.id", "grade.submission_id")
-      .innerJoin("agency", "agency.id", "submission.agency_id")
-      .innerJoin("grade_criterion", "grade_criterion.grade_id", "grade.id")
-      .select((eb) => [
-        "submission.agency_id",
-        "grade_criterion.criterion_id",
-        eb.fn.sum<number>("grade_criterion.level").as("level_sum"),
-        eb.fn.countAll<number>().as("n"),
-      ])
-      .where("grade.decision", "=", "graded")
-      .where("grade.created_at", ">=", wide.start)
-      .where("grade.created_at", "<", wide.end)
-      .where((eb) => inAgencyPeriod(eb as unknown as Eb, "grade.created_at", zb, fixedZone))
-      .where("submission.status", "=", "graded")
-      .whereRef("submission.graded_at", "=", "grade.created_at")
-      .groupBy(["submission.agency_id", "grade_criterion.criterion_id"]),
-    f, "submission.agency_id",
-  ).execute();
-  const criterionIds = [...new Set(quality.map((r) => r.criterion_id))];
-  const titles = new Map<string, string>();
-  for (let i = 0; i < criterionIds.length; i += 500) {
-    const rows = await db.selectFrom("rubric_criterion").select(["id", "title"]).where("id", "in", criterionIds.slice(i, i + 500)).execute();
-    for (const r of rows) titles.set(r.id, r.title);
-  }
+  // period, per criterion title (criteria are copies per assignment, so they are pooled by title).
+  const quality = officersOnly ? [] : await qualitySums(db, p, f, fixedZone);
   const criteria = new Map<string, { sum: number; count: number }>();
   const perAgency = new Map<string, Map<string, { sum: number; count: number }>>();
   for (const r of quality) {
-    if (!agencies.has(r.agency_id!)) continue;
-    const title = titles.get(r.criterion_id) ?? "?";
+    if (!agencies.has(r.agency_id)) continue;
+    const title = r.criterion;
     const sum = Number(r.level_sum), n = Number(r.n);
-    let m = perAgency.get(r.agency_id!);
-    if (!m) perAgency.set(r.agency_id!, (m = new Map()));
+    let m = perAgency.get(r.agency_id);
+    if (!m) perAgency.set(r.agency_id, (m = new Map()));
     for (const target of [m, criteria]) {
       const c = target.get(title) ?? { sum: 0, count: 0 };
       c.sum += sum;
@@ -589,6 +610,76 @@ export async function compute(
   for (const a of agencies.values()) a.quality.sort((x, y) => x.mean - y.mean || x.criterion.localeCompare(y.criterion, "id"));
 
   return { agencies, officerJp, officers, criteria };
+}
+
+/** The whole months inside a period, and the days around them (a custom period's partial months). */
+export function splitByMonths(p: Period): { months: Period | null; days: Period[] } {
+  const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const prev = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const first = p.from.endsWith("-01") ? p.from : monthAfter(p.from);
+  const last = next(p.to).endsWith("-01") ? p.to : prev(`${p.to.slice(0, 8)}01`);
+  if (first > last) return { months: null, days: [p] };
+  const days: Period[] = [];
+  const part = (from: string, to: string): Period => ({ kind: "custom", from, to, key: `${from}_${to}` });
+  if (first !== p.from) days.push(part(p.from, prev(first)));
+  if (last !== p.to) days.push(part(next(last), p.to));
+  return { months: first === p.from && last === p.to ? p : part(first, last), days };
+}
+const monthAfter = (d: string) => {
+  const y = Number(d.slice(0, 4)), m = Number(d.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
+
+/**
+ * Levels summed per agency and criterion title for the grades the quality rule counts in the period.
+ * Whole months come from `quality_summary` (kept by the grade writers, participation-quality.server):
+ * its buckets never straddle a month in any agency zone, so a bucket is in the period when it starts
+ * in it. The days of a partial month (custom periods only) are read from the grades themselves.
+ */
+async function qualitySums(db: DB, p: Period, f: ReportFilters & { agencyId?: string }, fixedZone: string | undefined) {
+  const { months, days } = splitByMonths(p);
+  const out: { agency_id: string; criterion: string; level_sum: number; n: number }[] = [];
+  if (months) {
+    const zb = zoneBounds(months);
+    const wide = fixedZone ? zb[fixedZone] : periodBoundsAllZones(months);
+    out.push(...await applyAgencyFilters(
+      db.selectFrom("quality_summary")
+        .innerJoin("agency", "agency.id", "quality_summary.agency_id")
+        .select((eb) => [
+          "quality_summary.agency_id", "quality_summary.criterion",
+          eb.fn.sum<number>("quality_summary.level_sum").as("level_sum"), eb.fn.sum<number>("quality_summary.graded").as("n"),
+        ])
+        .where("quality_summary.bucket_start", ">=", wide.start)
+        .where("quality_summary.bucket_start", "<", wide.end)
+        .where((eb) => inAgencyPeriod(eb as unknown as Eb, "quality_summary.bucket_start", zb, fixedZone))
+        .groupBy(["quality_summary.agency_id", "quality_summary.criterion"]),
+      f, "quality_summary.agency_id",
+    ).execute());
+  }
+  for (const d of days) {
+    const zb = zoneBounds(d);
+    const wide = fixedZone ? zb[fixedZone] : periodBoundsAllZones(d);
+    out.push(...await applyAgencyFilters(
+      db.selectFrom("grade")
+        .innerJoin("submission", "submission.id", "grade.submission_id")
+        .innerJoin("agency", "agency.id", "submission.agency_id")
+        .innerJoin("grade_criterion", "grade_criterion.grade_id", "grade.id")
+        .innerJoin("rubric_criterion", "rubric_criterion.id", "grade_criterion.criterion_id")
+        .select((eb) => [
+          "agency.id as agency_id", "rubric_criterion.title as criterion",
+          eb.fn.sum<number>("grade_criterion.level").as("level_sum"), eb.fn.countAll<number>().as("n"),
+        ])
+        .where("grade.decision", "=", "graded")
+        .where("grade.created_at", ">=", wide.start)
+        .where("grade.created_at", "<", wide.end)
+        .where((eb) => inAgencyPeriod(eb as unknown as Eb, "grade.created_at", zb, fixedZone))
+        .where("submission.status", "=", "graded")
+        .whereRef("submission.graded_at", "=", "grade.created_at")
+        .groupBy(["agency.id", "rubric_criterion.title"]),
+      f, "submission.agency_id",
+    ).execute());
+  }
+  return out;
 }
 
 function finish(c: Computed, p: Period, weights: Weights): AgencyFigures[] {

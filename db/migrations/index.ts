@@ -9,6 +9,7 @@ import * as m0010 from "./2026-11-22-0010-peer-review";
 import * as m0011 from "./2026-11-22-0011-training-count-indexes";
 import * as m0012 from "./2026-11-22-0012-participation";
 import * as m0013 from "./2026-11-22-0013-peer-board-indexes";
+import * as m0014 from "./2026-11-22-0014-quality-summary";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-0011-training-count-indexes": m0011,
   "2026-11-22-0012-participation": m0012,
   "2026-11-22-0013-peer-board-indexes": m0013,
+  "2026-11-22-0014-quality-summary": m0014,
 };
