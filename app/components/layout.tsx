@@ -43,11 +43,6 @@ function navFor(user: ShellUser): NavItem[] {
   return items;
 }
 
-const navLink = (isActive: boolean) =>
-  `flex min-h-11 items-center whitespace-nowrap rounded-control px-2.5 font-semibold no-underline ${
-    isActive ? "bg-white/15 text-white" : "text-brand-50 hover:bg-white/10"
-  }`;
-
 /** What NavLink would decide: the item's own page, or (unless `end`) a page below it. */
 function isActive(pathname: string, item: NavItem) {
   const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
@@ -85,7 +80,7 @@ export function AppShell({ user, network, unread, flash, children }: {
                 {items.filter((i) => !i.admin).map((i) => {
                   const active = isActive(pathname, i);
                   return (
-                    <a key={i.to} href={i.to} className={navLink(active)} aria-current={active ? "page" : undefined}>
+                    <a key={i.to} href={i.to} className="nav-link" aria-current={active ? "page" : undefined}>
                       {t(i.label)}
                     </a>
                   );
@@ -115,11 +110,11 @@ function AdminMenu({ items }: { items: NavItem[] }) {
   if (items.length === 0) return null;
   return (
     <details className="relative">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-control px-3 font-semibold text-brand-50 hover:bg-white/10 [&::-webkit-details-marker]:hidden">
+      <summary className="menu-summary gap-1 whitespace-nowrap px-3 font-semibold text-brand-50">
         {t("nav.secretariat")}
         <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="2" fill="none" /></svg>
       </summary>
-      <div className="absolute left-0 z-20 mt-2 w-60 rounded-card border border-line bg-white p-2 shadow-lg">
+      <div className="menu-panel left-0 w-60">
         {items.map((i) => (
           <MenuLink key={i.to} to={i.to}>{t(i.label)}</MenuLink>
         ))}
@@ -150,14 +145,14 @@ function AccountMenu({ user }: { user: ShellUser }) {
   const t = useT();
   return (
     <details className="relative">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-control px-2 hover:bg-white/10 [&::-webkit-details-marker]:hidden">
+      <summary className="menu-summary gap-2 px-2">
         <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 font-bold text-brand-800">
           {user.name.trim().charAt(0).toUpperCase()}
         </span>
         <span className="hidden max-w-[10rem] truncate sm:inline xl:hidden">{user.name}</span>
         <span className="sr-only">{t("nav.account")}</span>
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-60 rounded-card border border-line bg-white p-2 text-ink shadow-lg">
+      <div className="menu-panel right-0 w-60 text-ink">
         <p className="truncate px-3 py-2 text-sm text-muted">{user.name}</p>
         <MenuLink to="/profil">{t("nav.profile")}</MenuLink>
         <MenuLink to="/laporan/saya">{t("nav.myRecord")}</MenuLink>
@@ -174,7 +169,7 @@ function AccountMenu({ user }: { user: ShellUser }) {
 
 function MenuLink({ to, children }: { to: string; children: ReactNode }) {
   return (
-    <a href={to} className="flex min-h-11 items-center rounded-control px-3 font-medium text-ink no-underline hover:bg-brand-50">
+    <a href={to} className="menu-link">
       {children}
     </a>
   );
@@ -184,13 +179,13 @@ function MobileMenu({ items }: { items: NavItem[] }) {
   const t = useT();
   return (
     <details className="relative xl:hidden">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-control px-3 font-semibold hover:bg-white/10 [&::-webkit-details-marker]:hidden">
+      <summary className="menu-summary gap-1 px-3 font-semibold">
         <svg aria-hidden viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M4 6h16M4 12h16M4 18h16" />
         </svg>
         <span className="sr-only sm:not-sr-only">{t("nav.menu")}</span>
       </summary>
-      <nav aria-label={t("nav.main")} className="absolute right-0 z-20 mt-2 w-64 rounded-card border border-line bg-white p-2 shadow-lg">
+      <nav aria-label={t("nav.main")} className="menu-panel right-0 w-64">
         {items.map((i) => (
           <MenuLink key={i.to} to={i.to}>{t(i.label)}</MenuLink>
         ))}

@@ -9,11 +9,12 @@
 //   · every admin is an active person (deactivating an admin demotes them first);
 //   · nothing is deleted: deactivated people, their past actions and the invitations they sent stay.
 // Permission checks (`can()`) stay in the routes; these functions enforce the data rules.
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { createId, nowIso } from "~/.server/crypto.server";
 import { sendInvitationMail } from "~/.server/invitation-mail.server";
 import { sendMail } from "~/.server/mailer.server";
 import { hashPassword } from "~/.server/password.server";
+import { writeCache } from "~/.server/write-cache.server";
 import { parseLocale, translate, type MessageKey } from "~/i18n";
 import { audit } from "./audit.server";
 import { createInvitation, revokeInvitation } from "./invitation.server";
@@ -43,12 +44,13 @@ const membersLink = (agencyId: string) => `/instansi/${agencyId}/anggota`;
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+// The member page's fixed-shape queries run on every view of the list: compiled once (see reusableQuery).
+const agencyQuery = reusableQuery((db, agencyId: string) =>
+  db.selectFrom("agency").select(["id", "name", "short_name", "email_domain", "active", "time_zone"]).where("id", "=", agencyId),
+);
+
 export async function getAgencyForMembers(db: DB, agencyId: string) {
-  const row = await db
-    .selectFrom("agency")
-    .select(["id", "name", "short_name", "email_domain", "active", "time_zone"])
-    .where("id", "=", agencyId)
-    .executeTakeFirst();
+  const [row] = await agencyQuery(db, agencyId);
   return row ? { ...row, active: row.active === 1 } : null;
 }
 
@@ -73,14 +75,22 @@ export function membersQuery(db: DB, agencyId: string, status: MemberListStatus,
 type MemberListOptions = { status?: MemberListStatus; q?: string; page?: number; pageSize?: number };
 
 /** One page of the agency's people: only the columns the list shows. */
-async function memberRows(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined, page: number, pageSize: number) {
-  const rows = await membersQuery(db, agencyId, status, q)
+function memberRowsQuery(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined) {
+  return membersQuery(db, agencyId, status, q)
     .select(["user.id", "user.name", "user.email", "user.position", "user.functional_level", "user.agency_role", "user.deactivated_at"])
     .orderBy("user.name")
-    .orderBy("user.id")
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+    .orderBy("user.id");
+}
+// A page without a search has a fixed shape: compiled once (see reusableQuery).
+const unsearchedRows = reusableQuery((db, agencyId: string, status: MemberListStatus, limit: number, offset: number) =>
+  memberRowsQuery(db, agencyId, status, undefined).limit(limit).offset(offset),
+);
+
+async function memberRows(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined, page: number, pageSize: number) {
+  const offset = (page - 1) * pageSize;
+  const rows = q
+    ? await memberRowsQuery(db, agencyId, status, q).limit(pageSize).offset(offset).execute()
+    : await unsearchedRows(db, agencyId, status, pageSize, offset);
   return rows.map(({ agency_role, ...r }) => ({ ...r, isAdmin: agency_role === "admin" }));
 }
 
@@ -116,8 +126,16 @@ export async function memberListPage(db: DB, agencyId: string, opts: MemberListO
   return { rows, total: searched ?? counts[status], page, pageSize, counts, adminCount };
 }
 
+// Counting an agency of 1,500 walks 1,500 index entries on every view of its list; the counts only
+// change when a person is written, so they are kept until then (see write-cache.server.ts).
+const headCounts = writeCache<{ active: number; deactivated: number }>(["user"]);
+
 /** Active and deactivated head counts (for the tabs), from the (agency_id, status, name) index alone. */
-export async function countMembers(db: DB, agencyId: string) {
+export function countMembers(db: DB, agencyId: string) {
+  return headCounts(db, agencyId, () => countMembersNow(db, agencyId));
+}
+
+async function countMembersNow(db: DB, agencyId: string) {
   const rows = await db
     .selectFrom("user")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -129,15 +147,13 @@ export async function countMembers(db: DB, agencyId: string) {
   return { active: by("active"), deactivated: by("deactivated") };
 }
 
+const activeAdminsQuery = reusableQuery((db, agencyId: string, status: string, role: string) =>
+  db.selectFrom("user").select((eb) => eb.fn.countAll<number>().as("n")).where("agency_id", "=", agencyId).where("status", "=", status).where("agency_role", "=", role),
+);
+
 export async function countActiveAdmins(db: DB, agencyId: string): Promise<number> {
-  const r = await db
-    .selectFrom("user")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("agency_id", "=", agencyId)
-    .where("status", "=", "active")
-    .where("agency_role", "=", "admin")
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const [r] = await activeAdminsQuery(db, agencyId, "active", "admin");
+  return Number(r?.n ?? 0);
 }
 
 /** One person of the agency, for a confirmation step; null when they belong elsewhere. */
@@ -165,16 +181,19 @@ export async function listSuccessorCandidates(db: DB, agencyId: string) {
     .execute();
 }
 
-export async function listJoinRequests(db: DB, agencyId: string) {
-  return db
+const joinRequestsQuery = reusableQuery((db, agencyId: string, status: string, limit: number) =>
+  db
     .selectFrom("join_request")
     .innerJoin("user", "user.id", "join_request.user_id")
     .select(["join_request.id", "join_request.created_at", "user.name", "user.email"])
     .where("join_request.agency_id", "=", agencyId)
-    .where("join_request.status", "=", "pending")
+    .where("join_request.status", "=", status)
     .orderBy("join_request.created_at")
-    .limit(200)
-    .execute();
+    .limit(limit),
+);
+
+export async function listJoinRequests(db: DB, agencyId: string) {
+  return joinRequestsQuery(db, agencyId, "pending", 200);
 }
 
 export async function getJoinRequest(db: DB, agencyId: string, requestId: string) {

@@ -2,7 +2,7 @@
 // enrolment, pass mark, organiser), its fasilitators, the catalogue and the module page's data.
 // Lessons and watched progress are in lesson.server.ts; cohorts and enrolments in enrolment.server.ts.
 // Every state change of a module that matters to the network (create, publish, archive) is audited.
-import type { DB } from "#db/connection";
+import { reusableQuery, type DB } from "#db/connection";
 import { createId, nowIso } from "~/.server/crypto.server";
 import type { Clock } from "~/.server/scheduler.server";
 import type { ModuleStatus, OutputCategory } from "~/lib/module";
@@ -226,34 +226,43 @@ export type SubmissionState = "none" | "draft" | "submitted" | "returned" | "gra
 
 /** Everything the module page shows besides the module row: the viewer's cohort, lessons with done
  *  ticks, assignments with the viewer's submission state, and an open cohort for self-enrolment. */
+// The module page's queries have a fixed shape and run on every view of a module: compiled once
+// (see reusableQuery) rather than built and compiled by Kysely on each request.
+const pageLessons = reusableQuery((db, userId: string, moduleId: string) =>
+  db
+    .selectFrom("lesson as l")
+    .leftJoin("lesson_progress as p", (j) => j.onRef("p.lesson_id", "=", "l.id").on("p.user_id", "=", userId))
+    .select(["l.id", "l.title", "l.position", "l.video_kind", "p.completed_at", "p.watched_seconds", "p.duration_seconds", "l.video_seconds"])
+    .where("l.module_id", "=", moduleId)
+    .orderBy("l.position"),
+);
+const pageAssignments = reusableQuery((db, userId: string, moduleId: string) =>
+  db
+    .selectFrom("assignment as a")
+    .leftJoin("submission as s", (j) => j.onRef("s.assignment_id", "=", "a.id").on("s.user_id", "=", userId))
+    .select(["a.id", "a.title", "a.kind", "a.opens_at", "a.due_at", "a.late_until", "s.status as submission_status", "s.late", "s.score"])
+    .where("a.module_id", "=", moduleId)
+    .orderBy("a.position"),
+);
+const cohortById = reusableQuery((db, cohortId: string) =>
+  db.selectFrom("cohort").select(["id", "name", "starts_on", "ends_on", "time_zone"]).where("id", "=", cohortId),
+);
+const openCohortOf = reusableQuery((db, moduleId: string, open: number) =>
+  db.selectFrom("cohort").select(["id", "name", "starts_on", "ends_on", "time_zone"]).where("module_id", "=", moduleId).where("open_enrolment", "=", open).orderBy("starts_on", "desc"),
+);
+const facilitatorNames = reusableQuery((db, moduleId: string) =>
+  db.selectFrom("module_facilitator as f").innerJoin("user as u", "u.id", "f.user_id").select("u.name").where("f.module_id", "=", moduleId).orderBy("f.created_at"),
+);
+const moduleUpdatedAt = reusableQuery((db, moduleId: string) => db.selectFrom("module").select("updated_at").where("id", "=", moduleId));
+
 export async function getModulePage(db: DB, moduleId: string, userId: string, cohortId: string | null) {
-  const [lessons, assignments, cohort, openCohort, facilitators, updated] = await Promise.all([
-    db
-      .selectFrom("lesson as l")
-      .leftJoin("lesson_progress as p", (j) => j.onRef("p.lesson_id", "=", "l.id").on("p.user_id", "=", userId))
-      .select(["l.id", "l.title", "l.position", "l.video_kind", "p.completed_at", "p.watched_seconds", "p.duration_seconds", "l.video_seconds"])
-      .where("l.module_id", "=", moduleId)
-      .orderBy("l.position")
-      .execute(),
-    db
-      .selectFrom("assignment as a")
-      .leftJoin("submission as s", (j) => j.onRef("s.assignment_id", "=", "a.id").on("s.user_id", "=", userId))
-      .select(["a.id", "a.title", "a.kind", "a.opens_at", "a.due_at", "a.late_until", "s.status as submission_status", "s.late", "s.score"])
-      .where("a.module_id", "=", moduleId)
-      .orderBy("a.position")
-      .execute(),
-    cohortId
-      ? db.selectFrom("cohort").select(["id", "name", "starts_on", "ends_on", "time_zone"]).where("id", "=", cohortId).executeTakeFirst()
-      : Promise.resolve(undefined),
-    db
-      .selectFrom("cohort")
-      .select(["id", "name", "starts_on", "ends_on", "time_zone"])
-      .where("module_id", "=", moduleId)
-      .where("open_enrolment", "=", 1)
-      .orderBy("starts_on", "desc")
-      .executeTakeFirst(),
-    listFacilitators(db, moduleId),
-    db.selectFrom("module").select("updated_at").where("id", "=", moduleId).executeTakeFirst(),
+  const [lessons, assignments, [cohort], [openCohort], facilitators, [updated]] = await Promise.all([
+    pageLessons(db, userId, moduleId),
+    pageAssignments(db, userId, moduleId),
+    cohortId ? cohortById(db, cohortId) : Promise.resolve([]),
+    openCohortOf(db, moduleId, 1),
+    facilitatorNames(db, moduleId),
+    moduleUpdatedAt(db, moduleId),
   ]);
   return {
     lessons: lessons.map((l) => ({

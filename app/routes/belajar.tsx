@@ -51,7 +51,7 @@ export default function MyLearningPage() {
           <h2 id="learning-jp" className="mb-2 text-lg font-bold">{t("learning.jp.title", { year: d.jp.year })}</h2>
           <JpMeter {...d.jp} />
           <p className="mt-2 text-sm text-muted">{t("learning.jp.note")}</p>
-          <p className="mt-1 text-sm"><a href="/laporan/saya" className="inline-flex min-h-11 items-center font-semibold">{t("record.fromLearning")} →</a></p>
+          <p className="mt-1 text-sm"><a href="/laporan/saya" className="inline-flex min-h-11 items-center font-semibold">{`${t("record.fromLearning")} →`}</a></p>
         </Card>
         {nothing ? (
           <div className="lg:col-span-2">
@@ -73,7 +73,7 @@ export default function MyLearningPage() {
             {d.returned.map((r) => (
               <li key={r.assignmentId} className="py-3">
                 <a href={`/pelatihan/${r.moduleId}/tugas/${r.assignmentId}`} className="font-semibold">{r.title}</a>
-                <span className="block text-sm text-muted">{r.moduleTitle}</span>
+                <span className="sub">{r.moduleTitle}</span>
                 <DueLine item={r} fmt={fmt} />
               </li>
             ))}
@@ -97,13 +97,13 @@ function DueNext({ items, fmt }: { items: DueItem[]; fmt: Fmt }) {
           <ul className="divide-y divide-line">
             {items.slice(0, DUE_SHOWN).map((a) => (
               <li key={a.assignmentId} className="py-3">
-                <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                <div className="lrn-head">
                   <a href={`/pelatihan/${a.moduleId}/tugas/${a.assignmentId}`} className="font-semibold">{a.title}</a>
                   <WindowBadge window={a.window} t={t} />
                   {a.extended ? <Badge tone="brand">{t("learning.badge.extended")}</Badge> : null}
                   {a.started ? <Badge>{t("learning.badge.draft")}</Badge> : null}
                 </div>
-                <span className="block text-sm text-muted">{a.moduleTitle}</span>
+                <span className="sub">{a.moduleTitle}</span>
                 <DueLine item={a} fmt={fmt} />
               </li>
             ))}
@@ -174,7 +174,7 @@ function RunningModule({ m, fmt }: { m: ModuleItem; fmt: Fmt }) {
   return (
     <li>
       <Card as="article" className="h-full">
-        <div className="mb-1 flex flex-wrap items-start justify-between gap-2">
+        <div className="lrn-mod-head">
           <h3 className="min-w-0 flex-1 text-base font-bold">
             <a href={`/pelatihan/${m.moduleId}`}>{m.title}</a>
           </h3>
@@ -193,7 +193,7 @@ function RunningModule({ m, fmt }: { m: ModuleItem; fmt: Fmt }) {
         </div>
         {m.hasCertificate ? (
           <a href={`/pelatihan/${m.moduleId}/sertifikat`} download className={buttonClass("secondary", "mt-3")}>
-            {t("learning.certificates.download")}<span className="sr-only">: {m.title}</span>
+            {t("learning.certificates.download")}<span className="sr-only">{`: ${m.title}`}</span>
           </a>
         ) : null}
       </Card>
@@ -211,7 +211,7 @@ function FinishedModule({ m, fmt }: { m: ModuleItem; fmt: Fmt }) {
   return (
     <li>
       <article className="py-3">
-        <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <div className="lrn-head">
           <h4 className="font-semibold"><a href={`/pelatihan/${m.moduleId}`}>{m.title}</a></h4>
           <Badge tone="success">{t("learning.status.done")}</Badge>
         </div>
@@ -232,23 +232,23 @@ function Certificates({ certificates, fmt: { t, locale } }: { certificates: Retu
       {certificates.length ? (
         <ul className="divide-y divide-line">
           {certificates.map((c) => (
-            <li key={c.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between" data-testid="certificate">
+            <li key={c.id} className="lrn-cert" data-testid="certificate">
               <div className="min-w-0">
                 <p className="font-semibold">
-                  {c.moduleTitle} {c.revoked ? <Badge tone="danger">{t("learning.certificates.revoked")}</Badge> : null}
+                  {c.revoked ? <>{`${c.moduleTitle} `}<Badge tone="danger">{t("learning.certificates.revoked")}</Badge></> : `${c.moduleTitle} `}
                 </p>
-                <p className="text-sm text-muted">
-                  {t("learning.jpUnit", { jp: c.jp })} · {t("learning.certificates.completedOn", { date: formatCalendarDate(c.completedOn, locale) })}
+                <p className="sub">
+                  {`${t("learning.jpUnit", { jp: c.jp })} · ${t("learning.certificates.completedOn", { date: formatCalendarDate(c.completedOn, locale) })}`}
                 </p>
                 <p className="text-sm">
-                  {t("learning.certificates.code")}: <span className="font-mono font-semibold tracking-wider" data-testid="certificate-code">{c.code}</span>
+                  {`${t("learning.certificates.code")}: `}<span className="lrn-code" data-testid="certificate-code">{c.code}</span>
                   {" · "}
                   <a href={`/verifikasi/${c.code}`}>{t("learning.certificates.verify")}</a>
                 </p>
               </div>
               {!c.revoked ? (
                 <a href={`/pelatihan/${c.moduleId}/sertifikat`} download className={buttonClass("primary", "shrink-0")}>
-                  {t("learning.certificates.download")}<span className="sr-only">: {c.moduleTitle}</span>
+                  {t("learning.certificates.download")}<span className="sr-only">{`: ${c.moduleTitle}`}</span>
                 </a>
               ) : null}
             </li>

@@ -4,13 +4,14 @@
 // here (Up/Down, no JavaScript needed) and find the links to edit, participants and grading; a
 // person not enrolled gets "Daftar" when the module takes self-enrolment.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { redirectWithFlash } from "~/.server/flash.server";
 import { absoluteUrl } from "~/.server/mailer.server";
 import { can, requirePermission } from "~/.server/permissions.server";
 import { requireModule } from "~/.server/training-access.server";
+import { useClientNavigation } from "~/components/client-nav";
 import { DoneTick, ModuleCover, ModuleStatusBadge, ProgressBar } from "~/components/training/module-bits";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
@@ -76,10 +77,12 @@ export default function ModulePage() {
   const m = d.module;
   const base = `/pelatihan/${m.id}`;
   const done = d.lessons.filter((l) => l.done).length;
+  const onNavigate = useClientNavigation();
   return (
-    <>
+    // Its links are plain anchors the router follows through this one handler (see client-nav.tsx).
+    <div onClick={onNavigate}>
       <PageHeader
-        eyebrow={<Link to="/pelatihan" className="no-underline">{t("module.catalogue.title")}</Link>}
+        eyebrow={<a href="/pelatihan" className="no-underline">{t("module.catalogue.title")}</a>}
         title={<span className="block text-balance">{m.title}</span>}
         actions={
           d.manage ? (
@@ -140,7 +143,7 @@ export default function ModulePage() {
                     </span>
                     <div className="min-w-0 flex-1">
                       {d.learn ? (
-                        <Link to={`${base}/materi/${l.id}`} className="font-semibold">{l.title}</Link>
+                        <a href={`${base}/materi/${l.id}`} className="font-semibold">{l.title}</a>
                       ) : (
                         <span className="font-semibold">{l.title}</span>
                       )}
@@ -184,7 +187,7 @@ export default function ModulePage() {
                 {d.assignments.map((a) => (
                   <li key={a.id} className="flex flex-wrap items-start gap-3 p-4">
                     <div className="min-w-0 flex-1">
-                      {d.learn ? <Link to={`${base}/tugas/${a.id}`} className="font-semibold">{a.title}</Link> : <span className="font-semibold">{a.title}</span>}
+                      {d.learn ? <a href={`${base}/tugas/${a.id}`} className="font-semibold">{a.title}</a> : <span className="font-semibold">{a.title}</span>}
                       <p className="text-sm text-muted">
                         {t(`module.assignmentKind.${a.kind}`)} · {t("module.page.due", { date: formatDateTime(a.dueAt, viewerTz, locale) })}
                       </p>
@@ -241,6 +244,6 @@ export default function ModulePage() {
           )}
         </aside>
       </div>
-    </>
+    </div>
   );
 }

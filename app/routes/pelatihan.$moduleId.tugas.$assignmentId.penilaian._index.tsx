@@ -105,13 +105,13 @@ export default function GradingQueue() {
       <Form method="get" aria-label={t("grading.filter.label")} className="mb-4 flex flex-col gap-3 rounded-card border border-line bg-white p-3 sm:flex-row sm:items-end">
         <div className="sm:w-56">
           <label htmlFor="status" className="mb-1 block text-sm font-semibold">{t("grading.filter.status")}</label>
-          <select id="status" name="status" defaultValue={d.filter} className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2 text-base">
+          <select id="status" name="status" defaultValue={d.filter} className="input">
             {QUEUE_FILTERS.map((f) => <option key={f} value={f}>{t(`grading.status.${f}`)}</option>)}
           </select>
         </div>
         <div className="sm:w-72">
           <label htmlFor="q" className="mb-1 block text-sm font-semibold">{t("grading.filter.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={d.q} placeholder={t("grading.filter.searchHint")} className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2 text-base" />
+          <input id="q" name="q" type="search" defaultValue={d.q} placeholder={t("grading.filter.searchHint")} className="input" />
         </div>
         <Button variant="secondary">{t("grading.filter.apply")}</Button>
       </Form>
@@ -138,7 +138,7 @@ export default function GradingQueue() {
               <tr key={r.id}>
                 <td>
                   <span className="font-semibold">{r.name}</span>
-                  {r.agency ? <span className="block text-sm text-muted">{r.agency}</span> : null}
+                  {r.agency ? <span className="sub">{r.agency}</span> : null}
                 </td>
                 <td data-label={label.version}>{t("grading.versionN", { n: r.version_count })}</td>
                 <td data-label={label.submittedAt}>
@@ -148,7 +148,7 @@ export default function GradingQueue() {
                 <td data-label={label.status}><span className={status.className}>{status.text}</span></td>
                 <td data-label={label.score}>{r.score === null ? noScore : formatNumber(r.score, locale, 2)}</td>
                 <td className="md:text-right">
-                  <a href={`${base}/${r.id}`} aria-label={t("grading.openLabel", { name: r.name })} className="inline-flex min-h-11 items-center justify-center rounded-control bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 max-md:mt-2 max-md:w-full">
+                  <a href={`${base}/${r.id}`} aria-label={t("grading.openLabel", { name: r.name })} className="row-open">
                     {open}
                   </a>
                 </td>

@@ -149,7 +149,7 @@ function Board() {
             key={f}
             href={hrefWith({ tampil: FILTER_PARAM[f] || null })}
             aria-current={d.view.filter === f ? "page" : undefined}
-            className={`inline-flex min-h-11 items-center rounded-control border px-3 text-sm font-semibold no-underline ${d.view.filter === f ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line bg-white text-ink hover:border-brand-500"}`}
+            className="chip"
           >
             {t(`review.admin.filter.${f}`)}
           </a>
@@ -160,7 +160,7 @@ function Board() {
         {d.view.agencyId ? <input type="hidden" name="instansi" value={d.view.agencyId} /> : null}
         <div className="min-w-0 grow sm:max-w-sm">
           <label htmlFor="board-q" className="mb-1 block text-sm font-semibold">{t("review.admin.search.label")}</label>
-          <input id="board-q" name="q" type="search" defaultValue={d.view.q} className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2" />
+          <input id="board-q" name="q" type="search" defaultValue={d.view.q} className="input" />
         </div>
         <Button type="submit" variant="secondary">{t("review.admin.search.submit")}</Button>
         {d.view.q ? <a href={hrefWith({ q: null })} className="inline-flex min-h-11 items-center text-sm">{t("review.admin.search.clear")}</a> : null}
@@ -180,7 +180,7 @@ function Board() {
             if (!people.length) return null;
             return (
               <section key={key || "none"} aria-label={ag.agency ?? t("review.admin.board.noAgency")} className="rounded-card border border-line bg-white">
-                <div className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-1 border-b border-line px-4 py-2">
+                <div className="pb-head">
                   <a href={hrefWith({ instansi: ag.agencyId ?? "none" })} className="font-semibold" aria-label={t("review.admin.board.agencyOnly", { agency: ag.agency ?? t("review.admin.board.noAgency") })}>
                     {ag.agency ?? t("review.admin.board.noAgency")}
                   </a>

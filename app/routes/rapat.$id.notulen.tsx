@@ -402,7 +402,7 @@ function CommentsCard() {
               <Form method="post" className="mt-1">
                 <input type="hidden" name="intent" value="resolve" />
                 <input type="hidden" name="commentId" value={c.id} />
-                <Button variant="ghost" className="px-2">{t("minutes.comments.resolve")}</Button>
+                <Button variant="ghost">{t("minutes.comments.resolve")}</Button>
               </Form>
             ) : null}
           </li>

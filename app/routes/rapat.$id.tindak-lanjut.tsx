@@ -133,11 +133,11 @@ export default function OutcomesPage() {
                         {o.type === "action" || o.owner_short_name ? <FollowUpMeta item={o} /> : null}
                         {d.canManage ? (
                           <div className="mt-2 flex flex-wrap gap-2">
-                            <ButtonLink to={`?ubah=${o.id}#outcome-form`} variant="ghost" className="px-2">{t("action.edit")}</ButtonLink>
+                            <ButtonLink to={`?ubah=${o.id}#outcome-form`} variant="ghost">{t("action.edit")}</ButtonLink>
                             <Form method="post">
                               <input type="hidden" name="intent" value="delete" />
                               <input type="hidden" name="outcomeId" value={o.id} />
-                              <Button variant="ghost" className="px-2 text-danger-700">{t("outcome.delete")}</Button>
+                              <Button variant="ghost" className="text-danger-700">{t("outcome.delete")}</Button>
                             </Form>
                           </div>
                         ) : null}

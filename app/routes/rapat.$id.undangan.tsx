@@ -160,7 +160,7 @@ export default function InvitationsPage() {
         <div className="mb-3 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <nav aria-label={t("rsvp.board.filter")} className="flex flex-wrap gap-2">
             {FILTERS.map((f) => (
-              <a key={f} href={filterHref(f)} aria-current={d.filter === f ? "page" : undefined} className={buttonClass(d.filter === f ? "primary" : "secondary", "min-h-10 px-3 text-sm")}>
+              <a key={f} href={filterHref(f)} aria-current={d.filter === f ? "page" : undefined} className={buttonClass(d.filter === f ? "primary" : "secondary", "text-sm")}>
                 {t(`rsvp.filter.${f}`)}
               </a>
             ))}
@@ -168,7 +168,7 @@ export default function InvitationsPage() {
           <Form method="get" className="flex gap-2">
             {d.filter !== "all" ? <input type="hidden" name="jawaban" value={d.filter} /> : null}
             <label htmlFor="board-q" className="sr-only">{t("rsvp.board.search")}</label>
-            <input id="board-q" name="q" type="search" defaultValue={d.q} placeholder={t("rsvp.board.search")} className="min-h-11 w-full rounded-control border border-line px-3 sm:w-56" />
+            <input id="board-q" name="q" type="search" defaultValue={d.q} placeholder={t("rsvp.board.search")} className="input sm:w-56" />
             <button type="submit" className={buttonClass("secondary")}>{t("action.search")}</button>
           </Form>
         </div>
@@ -223,7 +223,7 @@ function Board() {
   // "22 Nov 2026" over "11.21 WIB", in the viewer's zone (each part keeps to one line).
   const stamp = (at: string) => (
     <>
-      <span className="whitespace-nowrap">{formatShortDate(at, tz, locale)}</span> <span className="whitespace-nowrap text-muted">{formatTime(at, tz, locale)}</span>
+      <span className="nw">{formatShortDate(at, tz, locale)}</span> <span className="nw text-muted">{formatTime(at, tz, locale)}</span>
     </>
   );
   const person = (p: { name: string; position: string | null; substitute: boolean }) => (
@@ -238,6 +238,7 @@ function Board() {
         <input type="hidden" name="intent" value="uninvite" />
       </Form>
       <ResponsiveTable
+        className="rsvp"
         caption={t("rsvp.board.title")}
         head={
           <>
@@ -250,23 +251,23 @@ function Board() {
           <tr key={r.agency_id}>
             <td>
               <span className="font-semibold">{r.short_name}</span>
-              <span className="block text-sm text-muted">{r.agency_name}</span>
+              <span className="sub">{r.agency_name}</span>
             </td>
-            <td className="text-sm">
+            <td>
               <span className={answer[r.rsvp].className}>{answer[r.rsvp].text}</span>
               {r.rsvp === "declined" && r.decline_reason ? <span className="mt-1 block">{t("rsvp.reasonShown", { reason: r.decline_reason })}</span> : null}
             </td>
-            <td data-label={label.representatives} className="text-sm">
+            <td data-label={label.representatives}>
               {r.representatives.length === 0 ? none
                 : r.representatives.length === 1 ? person(r.representatives[0])
                 : <ul>{r.representatives.map((p, i) => <li key={i}>{person(p)}</li>)}</ul>}
             </td>
-            <td data-label={label.answeredAt} className="text-sm">{r.responded_at ? stamp(r.responded_at) : none}</td>
-            <td data-label={label.nudgedAt} className="text-sm">
-              {r.nudged_at ? <>{stamp(r.nudged_at)} <span className="whitespace-nowrap text-muted">· {t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
-              {d.canNudge ? <a href={`${base}/jawab?instansi=${r.agency_id}`} className="flex min-h-11 items-center text-muted underline">{answerFor}</a> : null}
+            <td data-label={label.answeredAt}>{r.responded_at ? stamp(r.responded_at) : none}</td>
+            <td data-label={label.nudgedAt}>
+              {r.nudged_at ? <>{stamp(r.nudged_at)} <span className="nw text-muted">· {t("rsvp.board.nudgeCount", { count: r.nudge_count })}</span></> : none}
+              {d.canNudge ? <a href={`${base}/jawab?instansi=${r.agency_id}`} className="rsvp-act">{answerFor}</a> : null}
               {d.open && r.rsvp === "pending" ? (
-                <button type="submit" form="uninvite-form" name="agencyId" value={r.agency_id} className="block min-h-11 text-muted underline hover:text-danger-700">{uninvite}</button>
+                <button type="submit" form="uninvite-form" name="agencyId" value={r.agency_id} className="rsvp-act block hover:text-danger-700">{uninvite}</button>
               ) : null}
             </td>
           </tr>

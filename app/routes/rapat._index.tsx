@@ -4,12 +4,12 @@ import { requireUser } from "~/.server/auth.server";
 import { db } from "~/.server/db.server";
 import { can } from "~/.server/permissions.server";
 import { useClientNavigation } from "~/components/client-nav";
-import { MeetingWhen, ModeBadge, RsvpBadge, StatusBadge } from "~/components/meeting/bits";
+import { rsvpTone, statusTone } from "~/components/meeting/bits";
 import { ButtonLink, buttonClass } from "~/components/ui/button";
-import { EmptyState, PageHeader } from "~/components/ui/card";
+import { badgeClass, EmptyState, PageHeader } from "~/components/ui/card";
 import { Pagination } from "~/components/ui/pagination";
-import { useT } from "~/i18n/react";
-import { MEETING_KINDS } from "~/lib/meeting";
+import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
+import { MEETING_KINDS, meetingDate, meetingTimeRange } from "~/lib/meeting";
 import { listMeetings, listSeriesOptions } from "~/models/meeting.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -43,7 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Meetings() {
   const { tab, filters, rows, page, pages, total, series, canCreate, hasAgency } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
+  const viewerTz = useViewerTimeZone();
   const onNavigate = useClientNavigation();
+  const yourAgency = t("meeting.list.yourAgency");
   const tabHref = (v: string) => {
     const p = new URLSearchParams();
     if (v === "past") p.set("tab", "lalu");
@@ -78,18 +81,18 @@ export default function Meetings() {
         {tab === "past" ? <input type="hidden" name="tab" value="lalu" /> : null}
         <div>
           <label htmlFor="q" className="mb-1 block text-sm font-semibold">{t("meeting.list.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q} className="block min-h-11 w-full rounded-control border border-line px-3" />
+          <input id="q" name="q" type="search" defaultValue={filters.q} className="input" />
         </div>
         <div>
           <label htmlFor="jenis" className="mb-1 block text-sm font-semibold">{t("meeting.field.kind")}</label>
-          <select id="jenis" name="jenis" defaultValue={filters.kind} className="block min-h-11 w-full rounded-control border border-line bg-white px-3">
+          <select id="jenis" name="jenis" defaultValue={filters.kind} className="input">
             <option value="">{t("meeting.list.allKinds")}</option>
             {MEETING_KINDS.map((k) => <option key={k} value={k}>{t(`meeting.kind.${k}`)}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor="seri" className="mb-1 block text-sm font-semibold">{t("meeting.list.series")}</label>
-          <select id="seri" name="seri" defaultValue={filters.seriesId} className="block min-h-11 w-full rounded-control border border-line bg-white px-3">
+          <select id="seri" name="seri" defaultValue={filters.seriesId} className="input">
             <option value="">{t("meeting.list.allSeries")}</option>
             {series.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
           </select>
@@ -100,26 +103,24 @@ export default function Meetings() {
         <EmptyState>{!hasAgency && !canCreate ? t("meeting.list.noAgency") : tab === "upcoming" ? t("meeting.list.emptyUpcoming") : t("meeting.list.emptyPast")}</EmptyState>
       ) : (
         <ul className="space-y-3" onClick={onNavigate}>
+          {/* 20 cards a page: plain elements with short classes (styles/components.css), labels read once. */}
           {rows.map((m) => (
-            <li key={m.id} className="rounded-card border border-line bg-white p-4 shadow-sm">
-              <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-                <div className="min-w-0">
-                  <h2 className="text-lg font-bold leading-snug">
-                    <a href={`/rapat/${m.id}`} className="no-underline hover:underline">{m.title}</a>
-                  </h2>
-                  <p className="text-sm text-muted">{t(`meeting.kind.${m.kind}`)}{m.venue ? ` · ${m.venue}` : ""}</p>
-                  <MeetingWhen startsAt={m.starts_at} endsAt={m.ends_at} timeZone={m.time_zone} className="mt-1 block" />
-                </div>
-                <div className="flex flex-wrap gap-2 sm:justify-end">
-                  <StatusBadge status={m.status} />
-                  <ModeBadge mode={m.mode} />
-                  {m.own_rsvp && m.status !== "draft" ? (
-                    <span className="inline-flex items-center gap-1 text-sm text-muted">
-                      {t("meeting.list.yourAgency")}
-                      <RsvpBadge rsvp={m.own_rsvp} />
-                    </span>
-                  ) : null}
-                </div>
+            <li key={m.id} className="mtg">
+              <div className="min-w-0">
+                <h2 className="mtg-title"><a href={`/rapat/${m.id}`}>{m.title}</a></h2>
+                <p className="sub">{m.venue ? `${t(`meeting.kind.${m.kind}`)} · ${m.venue}` : t(`meeting.kind.${m.kind}`)}</p>
+                <p className="mt-1 font-semibold">{meetingDate(m.starts_at, m.time_zone, locale)}</p>
+                <p className="text-muted">{meetingTimeRange(m.starts_at, m.ends_at, m.time_zone, viewerTz, locale)}</p>
+              </div>
+              <div className="mtg-badges">
+                <span className={badgeClass(statusTone[m.status as keyof typeof statusTone] ?? "neutral")}>{t(`meeting.status.${m.status}`)}</span>
+                <span className={badgeClass()}>{t(`meeting.mode.${m.mode}`)}</span>
+                {m.own_rsvp && m.status !== "draft" ? (
+                  <span className="inline-flex items-center gap-1 text-sm text-muted">
+                    {yourAgency}
+                    <span className={badgeClass(rsvpTone[m.own_rsvp as keyof typeof rsvpTone] ?? "neutral")}>{t(`rsvp.state.${m.own_rsvp}`)}</span>
+                  </span>
+                ) : null}
               </div>
             </li>
           ))}

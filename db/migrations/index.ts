@@ -10,6 +10,7 @@ import * as m0011 from "./2026-11-22-0011-training-count-indexes";
 import * as m0012 from "./2026-11-22-0012-participation";
 import * as m0013 from "./2026-11-22-0013-peer-board-indexes";
 import * as m0014 from "./2026-11-22-0014-quality-summary";
+import * as m0015 from "./2026-11-22-0015-list-page-indexes";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-22-0001-foundation": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-0012-participation": m0012,
   "2026-11-22-0013-peer-board-indexes": m0013,
   "2026-11-22-0014-quality-summary": m0014,
+  "2026-11-22-0015-list-page-indexes": m0015,
 };

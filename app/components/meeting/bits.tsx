@@ -6,7 +6,7 @@ import { Badge } from "~/components/ui/card";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { meetingDate, meetingTimeRange } from "~/lib/meeting";
 
-const statusTone = { draft: "neutral", published: "brand", cancelled: "danger", held: "success", closed: "neutral" } as const;
+export const statusTone = { draft: "neutral", published: "brand", cancelled: "danger", held: "success", closed: "neutral" } as const;
 
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
@@ -18,7 +18,7 @@ export function ModeBadge({ mode }: { mode: string }) {
   return <Badge tone="neutral">{t(`meeting.mode.${mode}`)}</Badge>;
 }
 
-const rsvpTone = { pending: "warning", attending: "success", declined: "danger" } as const;
+export const rsvpTone = { pending: "warning", attending: "success", declined: "danger" } as const;
 export function RsvpBadge({ rsvp }: { rsvp: string | null | undefined }) {
   const t = useT();
   if (!rsvp) return null;
@@ -62,9 +62,7 @@ export function MeetingTabs({ meetingId, manage, current }: { meetingId: string;
               <a
                 href={tab.to}
                 aria-current={current === tab.to || active ? "page" : undefined}
-                className={`flex min-h-11 items-center border-b-2 px-3 font-semibold no-underline ${
-                  active ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
-                }`}
+                className="tab"
               >
                 {tab.label}
               </a>

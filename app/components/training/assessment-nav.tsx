@@ -29,9 +29,7 @@ export function AssignmentTabs({ moduleId, assignmentId }: { moduleId: string; a
               <a
                 href={tab.to}
                 aria-current={active ? "page" : undefined}
-                className={`flex min-h-11 items-center border-b-2 px-3 font-semibold no-underline ${
-                  active ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
-                }`}
+                className="tab"
               >
                 {tab.label}
               </a>

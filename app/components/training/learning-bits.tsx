@@ -39,8 +39,9 @@ export function ProgressLine({ label, done, total }: { label: string; done: numb
   return (
     <div className="text-sm">
       <p className="mb-1">{label}</p>
-      <div aria-hidden className="h-2 overflow-hidden rounded-full bg-line/60">
-        <div className={`h-full rounded-full ${done >= total && total > 0 ? "bg-success-700" : "bg-brand-500"}`} style={{ width: `${pct}%` }} />
+      {/* short classes (styles/components.css): a learner's page draws a few of these per module */}
+      <div aria-hidden className="bar">
+        <div className={done >= total && total > 0 ? "bar-fill bar-done" : "bar-fill"} style={{ width: `${pct}%` }} />
       </div>
     </div>
   );

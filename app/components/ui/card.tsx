@@ -34,8 +34,9 @@ const tones: Record<Tone, string> = {
   danger: "bg-danger-50 text-danger-700 border-danger-600/30",
 };
 
-/** A badge's classes, for a list that writes its badges as plain spans (one component call fewer per row). */
-export const badgeClass = (tone: Tone = "neutral") => `inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-medium ${tones[tone]}`;
+/** A badge's classes (styles/components.css: .badge, .badge-<tone>), for a list that writes its
+ *  badges as plain spans (one component call fewer per row). */
+export const badgeClass = (tone: Tone = "neutral") => `badge badge-${tone}`;
 
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
   return <span className={badgeClass(tone)}>{children}</span>;

@@ -31,21 +31,10 @@ export const Td = ({ children, className = "" }: { children?: ReactNode; classNa
 // render time. Below `md` the table, its body and its rows become blocks: every row is a card, the
 // header row is hidden, and a cell given a `label` shows it in a narrow column left of its value
 // (from `data-label`, through CSS), so a phone reader still knows what each value is.
-// The row and cell styles are set once, on the body, for all its rows and cells: repeated on every
-// cell they would make up most of the page's HTML. A cell's own classes should therefore not set
-// what these set (display, padding, vertical alignment); margins, text size and alignment are fine.
-
-const body = [
-  "divide-y divide-line max-md:block max-md:space-y-3",
-  // rows: cards on a phone
-  "max-md:*:block max-md:*:rounded-card max-md:*:border max-md:*:border-line max-md:*:bg-white max-md:*:p-4 max-md:*:shadow-sm",
-  // cells
-  "*:*:px-4 *:*:py-3 *:*:align-top max-md:*:*:block max-md:*:*:p-0",
-  // labelled cells on a phone: the label hangs in a narrow column to the left of the value
-  "max-md:[&>tr>td[data-label]]:py-0.5 max-md:[&>tr>td[data-label]]:pl-28 max-md:[&>tr>td[data-label]]:text-sm",
-  "max-md:[&>tr>td[data-label]]:before:float-left max-md:[&>tr>td[data-label]]:before:-ml-28 max-md:[&>tr>td[data-label]]:before:w-28 max-md:[&>tr>td[data-label]]:before:pr-2",
-  "max-md:[&>tr>td[data-label]]:before:text-muted max-md:[&>tr>td[data-label]]:before:content-[attr(data-label)]",
-].join(" ");
+// The table, row and cell styles are set once, in styles/components.css (`.rt`), for all its rows
+// and cells: repeated on every cell they would make up most of the page's HTML. A cell's own
+// classes override them (utilities come after components), so they should not set what `.rt` sets
+// (display, padding, vertical alignment) unless that is meant; margins, text size and alignment are fine.
 
 /** The list: put `<tr>`s of `<Cell>`s in it, with `<Th>`s in `head` for the wide-screen header.
  *  Links in the rows may be plain `<a href>`: the table turns a plain click on one into a client-side
@@ -57,13 +46,13 @@ export function ResponsiveTable({ caption, head, children, className = "" }: {
   const onClick = useClientNavigation();
   return (
     // Not an interactive element: it only hands its links' clicks to the router (they stay links for keyboards and without JS).
-    <div onClick={onClick} className={`overflow-x-auto rounded-card border border-line bg-white max-md:overflow-visible max-md:rounded-none max-md:border-0 max-md:bg-transparent ${className}`}>
-      <table className="w-full border-collapse text-left text-[0.95rem] md:min-w-[36rem] max-md:block">
+    <div onClick={onClick} className={className ? `rt ${className}` : "rt"}>
+      <table>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-surface text-sm text-muted max-md:hidden">
+        <thead>
           <tr>{head}</tr>
         </thead>
-        <tbody className={body}>{children}</tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
   );

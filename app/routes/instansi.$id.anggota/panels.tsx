@@ -7,8 +7,8 @@ import type { ReactNode } from "react";
 import { useClientNavigation } from "~/components/client-nav";
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField } from "~/components/form";
 import { Button, ButtonLink, buttonClass } from "~/components/ui/button";
-import { Badge, Card, EmptyState, Notice } from "~/components/ui/card";
-import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
+import { badgeClass, Card, EmptyState, Notice } from "~/components/ui/card";
+import { ResponsiveTable, Th } from "~/components/ui/table";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale, useT, useViewerTimeZone } from "~/i18n/react";
 import { handoverSchema, inviteSchema } from "./schemas";
@@ -137,6 +137,64 @@ export function MemberList({ agency, view, manage, here }: {
     return s ? `${here}?${s}` : here;
   };
   const pages = Math.max(1, Math.ceil(view.total / view.pageSize));
+  // A page holds 20 rows: their pieces are plain functions with every label worked out once here,
+  // not components (each would read the catalogue and the locale again per row).
+  const locale = useLocale();
+  const tz = useViewerTimeZone();
+  const row = {
+    none: t("state.none"),
+    you: `(${t("member.you")})`,
+    recordTitle: t("record.title"),
+    deactivatedAt: t("member.col.deactivatedAt"),
+    admin: <span className={badgeClass("brand")}>{t("role.agencyAdmin")}</span>,
+    member: <span className={badgeClass()}>{t("role.member")}</span>,
+    action: { promote: t("member.action.promote"), demote: t("member.action.demote"), deactivate: t("member.action.deactivate"), activate: t("member.action.activate") },
+  };
+  // The name (a link to the officer record where the viewer may read it) over the e-mail, in one cell.
+  const personName = (m: MemberRow) => (
+    <td className="mem-who">
+      {view.records === true || m.id === view.me ? <a href={`/laporan/petugas/${m.id}`} title={row.recordTitle}>{m.name}</a> : m.name}
+      {m.id === view.me ? <> <span className="whitespace-nowrap text-sm font-normal text-muted">{row.you}</span></> : null}
+      <span className="sub">{m.email}</span>
+    </td>
+  );
+  /** Position, then the functional level when it says something the position does not. */
+  const positionCell = (m: MemberRow) => {
+    const level = m.functional_level && m.functional_level !== m.position ? m.functional_level : null;
+    if (!m.position && !level) return <td className="mem-pos text-muted">{row.none}</td>;
+    return (
+      <td className="mem-pos">
+        {m.position}
+        {level ? <span className="sub">{level}</span> : null}
+      </td>
+    );
+  };
+  /** What a manager may do with one person. Only actions the rules allow are offered; the model
+   *  checks the same rules again when the form arrives. Plain links (the table navigates
+   *  client-side for them): a row of buttons on a phone card, a column at the end of a table row. */
+  const rowActions = (m: MemberRow) => {
+    const label = (action: string) => t("member.action.for", { action, name: m.name });
+    if (inactive) {
+      return (
+        <Form method="post" className="flex md:justify-end">
+          <input type="hidden" name="intent" value="activate" />
+          <input type="hidden" name="userId" value={m.id} />
+          <Button variant="secondary" aria-label={label(row.action.activate)}>{row.action.activate}</Button>
+        </Form>
+      );
+    }
+    const adminCount = manage?.adminCount ?? 0;
+    const link = (slug: string) => `${here}?aksi=${slug}&orang=${m.id}`;
+    return (
+      <>
+        {!m.isAdmin && adminCount < 2 ? <a href={link("jadikan-admin")} className="row-action" aria-label={label(row.action.promote)}>{row.action.promote}</a> : null}
+        {m.isAdmin && adminCount > 1 ? <a href={link("jadikan-peserta")} className="row-action" aria-label={label(row.action.demote)}>{row.action.demote}</a> : null}
+        {m.id !== view.me && (!m.isAdmin || adminCount > 1) ? (
+          <a href={link("nonaktifkan")} className="row-action row-action-danger" aria-label={label(row.action.deactivate)}>{row.action.deactivate}</a>
+        ) : null}
+      </>
+    );
+  };
   const onNavigate = useClientNavigation();
   return (
     // Its tabs and page links are plain anchors that navigate client-side (see client-nav.tsx).
@@ -157,7 +215,7 @@ export function MemberList({ agency, view, manage, here }: {
             defaultValue={view.q}
             maxLength={100}
             placeholder={t("member.search.placeholder")}
-            className="block min-h-11 w-full rounded-control border border-line bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500"
+            className="input shadow-sm focus:border-brand-500"
           />
         </div>
         <Button variant="secondary">{t("action.search")}</Button>
@@ -185,20 +243,16 @@ export function MemberList({ agency, view, manage, here }: {
         >
           {view.rows.map((m) => (
             <tr key={m.id}>
-              <Cell><PersonName m={m} me={view.me} record={view.records === true || m.id === view.me} /></Cell>
-              <Cell className="max-md:mt-1 max-md:text-sm"><PositionLines m={m} /></Cell>
+              {personName(m)}
+              {positionCell(m)}
               {inactive ? (
-                <Cell label={t("member.col.deactivatedAt")} className="max-md:mt-2 md:whitespace-nowrap">
-                  {m.deactivated_at ? <DeactivatedAt at={m.deactivated_at} /> : t("state.none")}
-                </Cell>
+                <td data-label={row.deactivatedAt} className="mem-role">
+                  {m.deactivated_at ? <time dateTime={m.deactivated_at} className="sub">{formatDate(m.deactivated_at, tz, locale)}</time> : row.none}
+                </td>
               ) : (
-                <Cell className="max-md:mt-2 md:whitespace-nowrap"><RoleBadge admin={m.isAdmin} /></Cell>
+                <td className="mem-role">{m.isAdmin ? row.admin : row.member}</td>
               )}
-              {manage ? (
-                <Cell className="max-md:mt-3 max-md:empty:hidden md:text-right">
-                  <RowActions m={m} me={view.me} adminCount={manage.adminCount} inactive={inactive} here={here} />
-                </Cell>
-              ) : null}
+              {manage ? <td className="mem-actions">{rowActions(m)}</td> : null}
             </tr>
           ))}
         </ResponsiveTable>
@@ -215,98 +269,7 @@ export function MemberList({ agency, view, manage, here }: {
 }
 
 function TabLink({ to, current, children }: { to: string; current: boolean; children: ReactNode }) {
-  return (
-    <a
-      href={to}
-      aria-current={current ? "page" : undefined}
-      className={`-mb-px flex min-h-11 items-center border-b-2 px-4 font-semibold no-underline ${
-        current ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-brand-700"
-      }`}
-    >
-      {children}
-    </a>
-  );
-}
-
-function PersonName({ m, me, record }: { m: MemberRow; me: string; record: boolean }) {
-  const t = useT();
-  return (
-    <>
-      <p className="font-semibold">
-        {record ? <a href={`/laporan/petugas/${m.id}`} title={t("record.title")}>{m.name}</a> : m.name}
-        {m.id === me ? <>{" "}<span className="whitespace-nowrap text-sm font-normal text-muted">({t("member.you")})</span></> : null}
-      </p>
-      <p className="text-sm text-muted [overflow-wrap:anywhere]">{m.email}</p>
-    </>
-  );
-}
-
-/** Position, then the functional level when it says something the position does not. */
-function PositionLines({ m }: { m: MemberRow }) {
-  const t = useT();
-  const level = m.functional_level && m.functional_level !== m.position ? m.functional_level : null;
-  if (!m.position && !level) return <p className="text-muted">{t("state.none")}</p>;
-  return (
-    <>
-      {m.position ? <p>{m.position}</p> : null}
-      {level ? <p className="text-sm text-muted">{level}</p> : null}
-    </>
-  );
-}
-
-function RoleBadge({ admin }: { admin: boolean }) {
-  const t = useT();
-  return admin ? <Badge tone="brand">{t("role.agencyAdmin")}</Badge> : <Badge>{t("role.member")}</Badge>;
-}
-
-function DeactivatedAt({ at }: { at: string }) {
-  const locale = useLocale();
-  const tz = useViewerTimeZone();
-  return <time dateTime={at} className="text-sm text-muted">{formatDate(at, tz, locale)}</time>;
-}
-
-/** The small link-buttons of a row. They repeat on every row, so they are plain links (the table
- *  navigates client-side for them) with a short class list of their own rather than the full
- *  `buttonClass("ghost")` one. */
-const rowActionBase = "inline-flex min-h-11 items-center rounded-control px-3 text-sm font-semibold no-underline";
-const rowAction = {
-  brand: `${rowActionBase} text-brand-700 hover:bg-brand-50`,
-  danger: `${rowActionBase} text-danger-700 hover:bg-danger-50`,
-};
-
-/** What a manager may do with one person. Only actions the rules allow are offered; the model checks
- *  the same rules again when the form arrives. A row of buttons on a phone card, a column at the
- *  end of a table row. */
-function RowActions({ m, me, adminCount, inactive, here }: {
-  m: MemberRow; me: string; adminCount: number; inactive: boolean; here: string;
-}) {
-  const t = useT();
-  const label = (key: Parameters<typeof t>[0]) => t("member.action.for", { action: t(key), name: m.name });
-  if (inactive) {
-    return (
-      <Form method="post" className="flex md:justify-end">
-        <input type="hidden" name="intent" value="activate" />
-        <input type="hidden" name="userId" value={m.id} />
-        <Button variant="secondary" aria-label={label("member.action.activate")}>{t("member.action.activate")}</Button>
-      </Form>
-    );
-  }
-  const link = (slug: string) => `${here}?aksi=${slug}&orang=${m.id}`;
-  const items: ReactNode[] = [];
-  if (!m.isAdmin && adminCount < 2) {
-    items.push(<a key="promote" href={link("jadikan-admin")} className={rowAction.brand} aria-label={label("member.action.promote")}>{t("member.action.promote")}</a>);
-  }
-  if (m.isAdmin && adminCount > 1) {
-    items.push(<a key="demote" href={link("jadikan-peserta")} className={rowAction.brand} aria-label={label("member.action.demote")}>{t("member.action.demote")}</a>);
-  }
-  if (m.id !== me && (!m.isAdmin || adminCount > 1)) {
-    items.push(
-      <a key="deactivate" href={link("nonaktifkan")} className={rowAction.danger} aria-label={label("member.action.deactivate")}>
-        {t("member.action.deactivate")}
-      </a>,
-    );
-  }
-  return items.length ? <div className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap md:items-end md:whitespace-nowrap">{items}</div> : null;
+  return <a href={to} aria-current={current ? "page" : undefined} className="tab -mb-px px-4">{children}</a>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,7 +328,7 @@ export function InvitationsCard({ invitations, here, now }: {
                 </div>
                 <Link
                   to={`${here}?aksi=batalkan-undangan&undangan=${i.id}`}
-                  className={buttonClass("ghost", "min-h-11 shrink-0 px-3 text-sm text-danger-700 hover:bg-danger-50")}
+                  className={buttonClass("ghost", "shrink-0 text-sm text-danger-700 hover:bg-danger-50")}
                   aria-label={t("member.action.for", { action: t("member.action.revoke"), name: i.email })}
                 >
                   {t("member.action.revoke")}
