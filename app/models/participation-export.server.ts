@@ -7,7 +7,7 @@
 import type { DB } from "#db/connection";
 import { periodBoundsAllZones, type Period } from "~/lib/period";
 import {
-  applyAgencyFilters, compute, officerShown, zoneBounds, type OfficerFigures, type ReportFilters,
+  applyAgencyFilters, compute, officerFigures, officerShown, sharedOfficerPasses, zoneBounds, type OfficerFigures, type ReportFilters,
 } from "./participation.server";
 
 export interface InvitationRow {
@@ -22,13 +22,16 @@ export interface InvitationRow {
   attendance: string | null;
 }
 
+/** Meetings whose invitations are read in one query: at most this many meetings' invitations (one per agency) held at a time. */
+const MEETINGS_PER_READ = 25;
+
 /**
  * Every invitation to a published, held or closed meeting that starts in the period (by the invited
  * agency's calendar), for the filtered agencies, by meeting then agency name. The filtered agencies
  * are read once, in the order the sheet lists them (name, id, as the database sorts); then the
- * period's meetings a page of `pageSize` at a time by keyset on (start, id), and each meeting's
- * invitations by its own index — no join or sort per row, and at most one meeting's invitations (one
- * per agency) held at a time.
+ * period's meetings a page of `pageSize` at a time by keyset on (start, id), and the invitations of
+ * `MEETINGS_PER_READ` meetings at a time by the meeting index — no join or sort per row, and at most
+ * those meetings' invitations (one per agency) held at a time.
  */
 export async function* invitationRows(db: DB, p: Period, filters: ReportFilters, pageSize = 1_000): AsyncGenerator<InvitationRow> {
   const zb = zoneBounds(p);
@@ -50,20 +53,26 @@ export async function* invitationRows(db: DB, p: Period, filters: ReportFilters,
       mq = mq.where((eb) => eb.or([eb("starts_at", ">", lastMeeting.startsAt), eb.and([eb("starts_at", "=", lastMeeting.startsAt), eb("id", ">", lastMeeting.id)])]));
     }
     const meetings: { id: string; title: string; starts_at: string }[] = await mq.orderBy("starts_at").orderBy("id").limit(pageSize).execute();
-    for (const m of meetings) {
-      const invited = await db.selectFrom("meeting_invitation").select(["id", "agency_id", "rsvp", "attendance"]).where("meeting_id", "=", m.id).execute();
-      const rows = [];
-      for (const r of invited) {
-        const a = agencies.get(r.agency_id);
-        // in the period by the agency's calendar (string bounds, as the report compares them)
-        if (a && m.starts_at >= a.bounds.start && m.starts_at < a.bounds.end) rows.push({ r, a });
-      }
-      rows.sort((x, y) => x.a.place - y.a.place);
-      for (const { r, a } of rows) {
-        yield {
-          invitationId: r.id, agencyId: r.agency_id, agencyName: a.name, agencyTimeZone: a.timeZone, rsvp: r.rsvp, attendance: r.attendance,
-          meetingId: m.id, meetingTitle: m.title, startsAt: m.starts_at,
-        };
+    for (let i = 0; i < meetings.length; i += MEETINGS_PER_READ) {
+      const batch = meetings.slice(i, i + MEETINGS_PER_READ);
+      const invitedTo = new Map<string, { id: string; agency_id: string; rsvp: string; attendance: string | null }[]>(batch.map((m) => [m.id, []]));
+      const invitations = await db.selectFrom("meeting_invitation").select(["id", "meeting_id", "agency_id", "rsvp", "attendance"])
+        .where("meeting_id", "in", batch.map((m) => m.id)).execute();
+      for (const r of invitations) invitedTo.get(r.meeting_id)!.push(r);
+      for (const m of batch) {
+        const rows = [];
+        for (const r of invitedTo.get(m.id)!) {
+          const a = agencies.get(r.agency_id);
+          // in the period by the agency's calendar (string bounds, as the report compares them)
+          if (a && m.starts_at >= a.bounds.start && m.starts_at < a.bounds.end) rows.push({ r, a });
+        }
+        rows.sort((x, y) => x.a.place - y.a.place);
+        for (const { r, a } of rows) {
+          yield {
+            invitationId: r.id, agencyId: r.agency_id, agencyName: a.name, agencyTimeZone: a.timeZone, rsvp: r.rsvp, attendance: r.attendance,
+            meetingId: m.id, meetingTitle: m.title, startsAt: m.starts_at,
+          };
+        }
       }
     }
     if (meetings.length < pageSize) return;
@@ -86,11 +95,16 @@ export interface OfficerRow {
  * The figures come from one pass of the report's computation over the filtered agencies (only the
  * parts officers' figures use: no rubric means, no agency attendance runs): the report's queries read the period's
  * rows by time, so computing agency by agency would read them once per agency (measured at the
- * large scale: about a second per agency for a year, minutes for 500). What is held is one small
- * record per officer; the rows are then written out a page of agencies at a time.
+ * large scale: about a second per agency for a year, minutes for 500). That pass is the network
+ * report's own when it was just computed (`sharedOfficerPasses`: the XLSX asks for the report first),
+ * so a download does not run it twice. What is held is one small record per officer; the rows are
+ * then written out a page of agencies at a time.
  */
 export async function* officerRows(db: DB, p: Period, filters: ReportFilters, now: Date, agenciesPerPage = 50): AsyncGenerator<OfficerRow> {
-  const figures = (await compute(db, p, filters, now, true, true)).officers;
+  // The report's passes when the dashboard (or this download's own report) just computed them;
+  // otherwise run them here, without the agency-only parts.
+  const passes = sharedOfficerPasses(db, p, filters, now) ?? await compute(db, p, filters, now, { officers: "passes", officersOnly: true });
+  const figures = await officerFigures(db, p, filters, passes.officers, passes.fixedZone);
   let after: { name: string; id: string } | null = null;
   for (;;) {
     const last: typeof after = after;

@@ -5,7 +5,7 @@ import { makeInvitation, makeMeeting } from "#seeds/meeting-factories";
 import { testDb } from "#tests/helpers/db";
 import { quarterPeriod } from "~/lib/period";
 import { invitationRows, officerRows } from "./participation-export.server";
-import { agencyScorecard, networkReport } from "./participation.server";
+import { agencyScorecard, clearReportCache, networkReport, sharedOfficerPasses } from "./participation.server";
 
 const now = new Date("2026-05-10T03:00:00Z");
 const q1 = quarterPeriod(2026, 1);
@@ -21,6 +21,7 @@ describe("the report's streamed export tables", () => {
   let wib: string;
   let wita: string;
   let wit: string;
+  let rina: string;
 
   beforeEach(async () => {
     db = await testDb();
@@ -43,7 +44,7 @@ describe("the report's streamed export tables", () => {
     await invite("2026-03-21T02:00:00Z", "cancelled", null);
     await invite("2026-04-14T02:00:00Z");
 
-    await makePerson(db, { name: "Rina", agencyId: wib });
+    rina = await makePerson(db, { name: "Rina", agencyId: wib });
     await makePerson(db, { name: "Agus", agencyId: wib });
     await makePerson(db, { name: "Lama", agencyId: wib, status: "deactivated" }); // nothing in the period: not listed
     await makePerson(db, { name: "Nurhayati", agencyId: wita });
@@ -82,5 +83,65 @@ describe("the report's streamed export tables", () => {
     ]);
     const card = await agencyScorecard(db, wib, q1, now);
     expect(rows.filter((r) => r.agencyId === wib).map((r) => r.officer)).toEqual(card!.officers);
+  });
+  it("gives the officer sheet after the report the same figures from the report's own passes, and fresh ones after a write", async () => {
+    // One module of 4 JP with work due 27 February: Rina hands it in on time and completes the module.
+    const t = "2026-01-05T00:00:00.000Z";
+    await db.insertInto("module").values({
+      id: "m1", title: "Menulis Siaran Pers", jp: 4, output_category: "pengembangan_profesi", status: "published", organiser: "Sekretariat", created_at: t, updated_at: t,
+    }).execute();
+    await db.insertInto("assignment").values({
+      id: "a1", module_id: "m1", position: 1, kind: "release", title: "Siaran pers", opens_at: t, due_at: "2026-02-27T16:59:00.000Z",
+      late_until: "2026-03-06T16:59:00.000Z", time_zone: "Asia/Jakarta", created_at: t, updated_at: t,
+    }).execute();
+    await db.insertInto("cohort").values({ id: "c1", module_id: "m1", name: "Angkatan 1", starts_on: "2026-01-05", ends_on: "2026-03-31", time_zone: "Asia/Jakarta", created_at: t }).execute();
+    await db.insertInto("enrolment").values({
+      id: "e1", cohort_id: "c1", module_id: "m1", user_id: rina, agency_id: wib, source: "coordinator", status: "active", enrolled_at: t, completed_at: "2026-03-10T03:00:00.000Z",
+    }).execute();
+    await db.insertInto("submission").values({
+      id: "s1", assignment_id: "a1", module_id: "m1", user_id: rina, agency_id: wib, status: "submitted",
+      first_submitted_at: "2026-02-20T03:00:00.000Z", submitted_at: "2026-02-20T03:00:00.000Z", created_at: t, updated_at: t,
+    }).execute();
+    const rinaRow = async () => (await all(officerRows(db, q1, {}, now))).find((r) => r.officer.userId === rina)!.officer;
+
+    clearReportCache(db);
+    const computedHere = await rinaRow(); // no report yet: the sheet runs the passes itself
+    expect(computedHere).toMatchObject({ enrolled: true, modulesCompleted: 1, jpEarned: 4, submissions: { due: 1, onTime: 1, late: 0, missing: 0 } });
+
+    await networkReport(db, q1, {}, now);
+    expect(sharedOfficerPasses(db, q1, {}, now)).toBeDefined();
+    expect(await rinaRow()).toEqual(computedHere);
+
+    // Handed in late instead: the report's kept passes are stale and not used.
+    await db.updateTable("submission").set({ first_submitted_at: "2026-03-02T03:00:00.000Z" }).where("id", "=", "s1").execute();
+    expect(sharedOfficerPasses(db, q1, {}, now)).toBeUndefined();
+    expect((await rinaRow()).submissions).toMatchObject({ onTime: 0, late: 1 });
+  });
+});
+
+describe("absent twice in a row, with meetings that start at the same instant", () => {
+  it("reads such meetings in the order of their id, whatever the plan", async () => {
+    const db = await testDb();
+    const first = await makeAgency(db, { name: "Dinas A" });
+    const second = await makeAgency(db, { name: "Dinas B" });
+    const [early, x, y] = [
+      await makeMeeting(db, { startsAt: "2026-01-13T02:00:00Z", status: "held" }),
+      await makeMeeting(db, { startsAt: "2026-02-03T03:00:00Z", status: "held" }),
+      await makeMeeting(db, { startsAt: "2026-02-03T03:00:00Z", status: "closed" }),
+    ];
+    const [lo, hi] = x < y ? [x, y] : [y, x];
+    const attended: [string, string, string][] = [
+      [first, early, "absent"], [first, lo, "absent"], [first, hi, "present"], // absent, absent, present
+      [second, early, "absent"], [second, lo, "present"], [second, hi, "absent"], // absent, present, absent
+    ];
+    for (const [agencyId, meetingId, attendance] of attended) {
+      await makeInvitation(db, { meetingId, agencyId, rsvp: "attending" });
+      await db.updateTable("meeting_invitation").set({ attendance }).where("meeting_id", "=", meetingId).where("agency_id", "=", agencyId).execute();
+    }
+    const report = await networkReport(db, q1, {}, now);
+    const flag = (id: string) => report.agencies.find((a) => a.agencyId === id)!.meetings.absentTwiceInARow;
+    expect([flag(first), flag(second)]).toEqual([true, false]);
+    expect((await agencyScorecard(db, first, q1, now))!.figures.meetings.absentTwiceInARow).toBe(true);
+    expect((await agencyScorecard(db, second, q1, now))!.figures.meetings.absentTwiceInARow).toBe(false);
   });
 });

@@ -9,7 +9,8 @@
 //   present or represented; the rate is over meetings with attendance recorded — a meeting that is
 //   over counts as the attendance page shows it (declined → excused, nobody came → absent) even if
 //   nobody marked it held; "absent twice in a row" is two consecutive recorded absences in the
-//   period (an excused absence breaks a run). An officer attended by their own check-in, or by the
+//   period (an excused absence breaks a run; meetings starting at the same instant count in the
+//   order of their id). An officer attended by their own check-in, or by the
 //   agency's attendance where nobody checked in at all (as on the officer record).
 // - Follow-ups (RTL): actions owned by the agency from meetings in the period; status as of now,
 //   overdue when open past its due date, a calendar date in the meeting's zone (as in the register);
@@ -253,9 +254,28 @@ export function componentRates(a: Omit<AgencyFigures, "rates" | "index">, office
 export interface Computed {
   agencies: Map<string, Omit<AgencyFigures, "rates" | "index">>;
   officerJp: Map<string, Map<string, number>>; // agency -> user -> JP in period
-  officers: Map<string, OfficerFigures>; // only with `perOfficer`
+  /** `officers: "full"`: the officers a scorecard lists, by name; `"passes"`: every person the
+   *  training and review passes met, by id, with only those figures (see `officerFigures`) */
+  officers: Map<string, OfficerFigures>;
   criteria: Map<string, { sum: number; count: number }>;
+  /** the zone whose plain bounds were used (one agency, or a zone filter) */
+  fixedZone: string | undefined;
 }
+
+export interface ComputeOptions {
+  /** "passes": keep each person's share of the enrolment, completion, work and review passes
+   *  (cheap: the rows are read anyway); "full": that, plus names and meetings, for the officers of
+   *  the scope (`officerFigures`) */
+  officers?: "none" | "passes" | "full";
+  /** only what officers' figures use — no rubric means, no agency meeting and follow-up figures
+   *  (agencies' `quality`, `meetings`, `followUps` and `criteria` stay empty); for the officers' sheet */
+  officersOnly?: boolean;
+}
+
+const blankOfficer = (userId: string): OfficerFigures => ({
+  userId, name: "", position: null, active: false, meetingsNamed: 0, meetingsCheckedIn: 0,
+  modulesCompleted: 0, jpEarned: 0, enrolled: false, submissions: emptySubmissions(), meanScore: null, reviews: emptyReviews(),
+});
 
 /** Exported for the exports' per-officer sheet (participation-export.server.ts). */
 export async function compute(
@@ -263,10 +283,7 @@ export async function compute(
   p: Period,
   f: ReportFilters & { agencyId?: string },
   now: Date,
-  perOfficer = false,
-  /** true: only what officers' figures use — no rubric means, no agency meeting and follow-up
-   *  figures (agencies' `quality`, `meetings`, `followUps` and `criteria` stay empty); for the officers' sheet */
-  officersOnly = false,
+  { officers: perOfficer = "none", officersOnly = false }: ComputeOptions = {},
 ): Promise<Computed> {
   const zb = zoneBounds(p);
   const nowIso = now.toISOString();
@@ -289,8 +306,15 @@ export async function compute(
   const oneZone = f.agencyId ? agencyRows[0]?.time_zone : f.zone;
   const fixedZone = oneZone && zb[oneZone] ? oneZone : undefined;
   const wide = fixedZone ? zb[fixedZone] : periodBoundsAllZones(p);
+  // Each person's share of the passes below, by id (who is listed is decided after: `officerFigures`).
   const officers = new Map<string, OfficerFigures>();
-  const officerOf = (userId: string) => officers.get(userId);
+  const officerOf = perOfficer === "none"
+    ? (_userId: string): OfficerFigures | undefined => undefined
+    : (userId: string): OfficerFigures => {
+      let o = officers.get(userId);
+      if (!o) officers.set(userId, (o = blankOfficer(userId)));
+      return o;
+    };
 
   const officerCounts = await applyAgencyFilters(
     db.selectFrom("user").innerJoin("agency", "agency.id", "user.agency_id")
@@ -302,93 +326,56 @@ export async function compute(
     const a = agencies.get(r.agency_id!);
     if (a) a.officers = Number(r.n);
   }
-  if (perOfficer) {
-    const people = await applyAgencyFilters(
-      db.selectFrom("user").innerJoin("agency", "agency.id", "user.agency_id")
-        .select(["user.id", "user.name", "user.position", "user.status"])
-        .where("user.status", "in", ["active", "deactivated"]).orderBy("user.name"),
-      f, "user.agency_id",
-    ).execute();
-    for (const u of people) {
-      officers.set(u.id, {
-        userId: u.id, name: u.name, position: u.position, active: u.status === "active", meetingsNamed: 0, meetingsCheckedIn: 0,
-        modulesCompleted: 0, jpEarned: 0, enrolled: false, submissions: emptySubmissions(), meanScore: null, reviews: emptyReviews(),
-      });
-    }
-  }
 
-  // Meetings: one row per invitation, in order, so runs of absences can be read.
-  const invitations = officersOnly ? [] : await applyAgencyFilters(
-    db.selectFrom("meeting_invitation")
-      .innerJoin("meeting", "meeting.id", "meeting_invitation.meeting_id")
-      .innerJoin("agency", "agency.id", "meeting_invitation.agency_id")
-      .select(["meeting_invitation.agency_id", "meeting_invitation.rsvp", "meeting_invitation.attendance", "meeting.status", "meeting.ends_at"])
-      .where("meeting.status", "in", ["published", "held", "closed"])
-      .where("meeting.starts_at", ">=", wide.start)
-      .where("meeting.starts_at", "<", wide.end)
-      .where((eb) => inAgencyPeriod(eb as unknown as Eb, "meeting.starts_at", zb, fixedZone))
-      .orderBy("meeting_invitation.agency_id").orderBy("meeting.starts_at"),
-    f, "meeting_invitation.agency_id",
-  ).execute();
+  // Meetings: each agency's invitations in the order of the meetings' start (meetings starting at
+  // the same instant: by id), so runs of absences can be read. The period's meetings first (a few
+  // hundred a year) in that order, then their invitations by the meeting index, a page of meetings at
+  // a time; the agency's calendar and the filters are applied here (the agencies read above).
   const runs = new Map<string, (Attendance | null)[]>();
-  for (const r of invitations) {
-    const a = agencies.get(r.agency_id);
-    if (!a) continue;
-    let records = runs.get(r.agency_id);
-    if (!records) runs.set(r.agency_id, (records = []));
-    const m = a.meetings;
-    m.invited++;
-    if (r.rsvp !== "pending") m.answered++;
-    const att = attendanceAsShown(r, now);
-    records.push(att);
-    if (att) {
-      m.recorded++;
-      if (att === "present" || att === "represented") m.attended++;
-      if (att === "present") m.present++;
-      else if (att === "represented") m.represented++;
-      else if (att === "excused") m.excused++;
-      else if (att === "absent") m.absent++;
+  const meetings = officersOnly ? [] : await db.selectFrom("meeting").select(["id", "starts_at", "status", "ends_at"])
+    .where("status", "in", ["published", "held", "closed"])
+    .where("starts_at", ">=", wide.start)
+    .where("starts_at", "<", wide.end)
+    .orderBy("starts_at").orderBy("id").execute();
+  for (let i = 0; i < meetings.length; i += 500) {
+    const page = meetings.slice(i, i + 500);
+    let iq = db.selectFrom("meeting_invitation").select(["meeting_id", "agency_id", "rsvp", "attendance"])
+      .where("meeting_id", "in", page.map((m) => m.id));
+    if (f.agencyId) iq = iq.where("agency_id", "=", f.agencyId);
+    const byMeeting = new Map<string, { agency_id: string; rsvp: string; attendance: string | null }[]>();
+    for (const r of await iq.execute()) {
+      let list = byMeeting.get(r.meeting_id);
+      if (!list) byMeeting.set(r.meeting_id, (list = []));
+      list.push(r);
+    }
+    for (const mt of page) {
+      for (const inv of byMeeting.get(mt.id) ?? []) {
+        const a = agencies.get(inv.agency_id);
+        if (!a) continue;
+        const b = fixedZone ? zb[fixedZone] : zb[a.timeZone] ?? zb["Asia/Jakarta"];
+        if (!(mt.starts_at >= b.start && mt.starts_at < b.end)) continue;
+        let records = runs.get(inv.agency_id);
+        if (!records) runs.set(inv.agency_id, (records = []));
+        const m = a.meetings;
+        m.invited++;
+        if (inv.rsvp !== "pending") m.answered++;
+        const att = attendanceAsShown({ attendance: inv.attendance, rsvp: inv.rsvp, status: mt.status, ends_at: mt.ends_at }, now);
+        records.push(att);
+        if (att) {
+          m.recorded++;
+          if (att === "present" || att === "represented") m.attended++;
+          if (att === "present") m.present++;
+          else if (att === "represented") m.represented++;
+          else if (att === "excused") m.excused++;
+          else if (att === "absent") m.absent++;
+        }
+      }
     }
   }
   for (const [agencyId, records] of runs) {
     const m = agencies.get(agencyId)!.meetings;
     m.attendanceRate = attendanceRate(records);
     m.absentTwiceInARow = absentTwiceInARow(records);
-  }
-
-  if (perOfficer) {
-    const reps = await applyAgencyFilters(
-      db.selectFrom("meeting_representative")
-        .innerJoin("meeting", "meeting.id", "meeting_representative.meeting_id")
-        .innerJoin("agency", "agency.id", "meeting_representative.agency_id")
-        .innerJoin("meeting_invitation", (j) => j.onRef("meeting_invitation.meeting_id", "=", "meeting.id").onRef("meeting_invitation.agency_id", "=", "agency.id"))
-        .select(["meeting_representative.meeting_id", "meeting_representative.user_id", "meeting_representative.checked_in_at", "meeting_invitation.attendance"])
-        .where("meeting.status", "in", ["published", "held", "closed"])
-        .where("meeting_representative.user_id", "is not", null)
-        .where("meeting.starts_at", ">=", wide.start)
-        .where("meeting.starts_at", "<", wide.end)
-        .where((eb) => inAgencyPeriod(eb as unknown as Eb, "meeting.starts_at", zb, fixedZone)),
-      f, "meeting_representative.agency_id",
-    ).execute();
-    // Meetings where anyone (a representative of any agency, or a guest) checked in: once per meeting.
-    const meetingIds = [...new Set(reps.map((r) => r.meeting_id))];
-    const anyCheckIn = new Set<string>();
-    for (let i = 0; i < meetingIds.length; i += 500) {
-      const ids = meetingIds.slice(i, i + 500);
-      const byRep = await db.selectFrom("meeting_representative").select("meeting_id").distinct()
-        .where("meeting_id", "in", ids).where("checked_in_at", "is not", null).execute();
-      const byGuest = await db.selectFrom("meeting_guest").select("meeting_id").distinct()
-        .where("meeting_id", "in", ids).where("checked_in_at", "is not", null).execute();
-      for (const r of [...byRep, ...byGuest]) anyCheckIn.add(r.meeting_id);
-    }
-    for (const r of reps) {
-      const o = officerOf(r.user_id!);
-      if (!o) continue;
-      o.meetingsNamed++;
-      // as on the officer record: one's own check-in; where nobody checked in (a paper list), the agency's attendance
-      const byAgency = !anyCheckIn.has(r.meeting_id) && (r.attendance === "present" || r.attendance === "represented");
-      if (r.checked_in_at || byAgency) o.meetingsCheckedIn++;
-    }
   }
 
   // Follow-ups (RTL) owned by the agency, from meetings in the period.
@@ -499,62 +486,52 @@ export async function compute(
   const officerScores = new Map<string, { sum: number; n: number }>();
   type Sub = { status: string; first_submitted_at: string | null; score: number | null };
   const dueWithPeople = dueAssignments.filter((a) => enrolledIn.has(a.module_id));
-  // one agency: its own people's rows only; the network: every row of a few assignments at a time
+  // one agency: its own people's rows only; the network: every row
   const agencyUsers = f.agencyId ? [...new Set([...enrolledIn.values()].flat().map((e) => e.user_id))] : null;
-  const batch = agencyUsers ? 1 : 8;
-  for (let i = 0; i < dueWithPeople.length; i += batch) {
-    const group = dueWithPeople.slice(i, i + batch);
-    const ids = group.map((a) => a.id);
-    const subs = new Map<string, Map<string, Sub>>(); // assignment -> user -> submission
-    const exts = new Map<string, Map<string, { due_at: string; late_until: string }>>();
-    for (const id of ids) {
-      subs.set(id, new Map());
-      exts.set(id, new Map());
-    }
+  // one assignment at a time, by its own index (the assignment id need not be read back per row)
+  for (const a of dueWithPeople) {
+    const subsOf = new Map<string, Sub>(); // user -> submission
+    const extsOf = new Map<string, { due_at: string; late_until: string }>();
     for (let u = 0; u < (agencyUsers?.length ?? 1); u += 500) {
-      let sq = db.selectFrom("submission").select(["assignment_id", "user_id", "status", "first_submitted_at", "score"]).where("assignment_id", "in", ids);
-      let xq = db.selectFrom("assignment_extension").select(["assignment_id", "user_id", "due_at", "late_until"]).where("assignment_id", "in", ids);
+      let sq = db.selectFrom("submission").select(["user_id", "status", "first_submitted_at", "score"]).where("assignment_id", "=", a.id);
+      let xq = db.selectFrom("assignment_extension").select(["user_id", "due_at", "late_until"]).where("assignment_id", "=", a.id);
       if (agencyUsers) {
         sq = sq.where("user_id", "in", agencyUsers.slice(u, u + 500));
         xq = xq.where("user_id", "in", agencyUsers.slice(u, u + 500));
       }
-      for (const r of await sq.execute()) subs.get(r.assignment_id)!.set(r.user_id, r);
-      for (const r of await xq.execute()) exts.get(r.assignment_id)!.set(r.user_id, r);
+      for (const r of await sq.execute()) subsOf.set(r.user_id, r);
+      for (const r of await xq.execute()) extsOf.set(r.user_id, r);
     }
-    for (const a of group) {
-      const inPeriod = new Map<string, boolean>(); // by the agency's zone
-      const subsOf = subs.get(a.id)!;
-      const extsOf = exts.get(a.id)!;
-      for (const e of enrolledIn.get(a.module_id)!) {
-        const tz = e.agency.timeZone;
-        let counts = inPeriod.get(tz);
-        if (counts === undefined) {
-          const b = fixedZone ? zb[fixedZone] : zb[tz] ?? zb["Asia/Jakarta"];
-          inPeriod.set(tz, (counts = a.due_at >= b.start && a.due_at < b.end));
-        }
-        if (!counts) continue;
-        const sub = subsOf.get(e.user_id);
-        if (!(e.enrolled_at <= a.due_at) && !sub) continue;
-        const x = extsOf.size ? extsOf.get(e.user_id) : undefined;
-        const due = x?.due_at ?? a.due_at;
-        const handedIn = !!sub && sub.status !== "draft";
-        const first = sub?.first_submitted_at ?? null;
-        const onTime = handedIn && first !== null && first <= due ? 1 : 0;
-        const late = handedIn && first !== null && first > due ? 1 : 0;
-        const missing = !handedIn && (x?.late_until ?? a.late_until) < nowIso ? 1 : 0;
-        const s = e.agency.training.submissions;
-        s.due++; s.onTime += onTime; s.late += late; s.missing += missing; s.notYetDue += 1 - onTime - late - missing;
-        const o = e.officer;
-        if (o) {
-          const os = o.submissions;
-          os.due++; os.onTime += onTime; os.late += late; os.missing += missing; os.notYetDue += 1 - onTime - late - missing;
-          if (sub && sub.score !== null) {
-            let sc = officerScores.get(e.user_id);
-            if (!sc) officerScores.set(e.user_id, (sc = { sum: 0, n: 0 }));
-            sc.sum += sub.score;
-            sc.n++;
-            o.meanScore = sc.sum / sc.n;
-          }
+    const inPeriod = new Map<string, boolean>(); // by the agency's zone
+    for (const e of enrolledIn.get(a.module_id)!) {
+      const tz = e.agency.timeZone;
+      let counts = inPeriod.get(tz);
+      if (counts === undefined) {
+        const b = fixedZone ? zb[fixedZone] : zb[tz] ?? zb["Asia/Jakarta"];
+        inPeriod.set(tz, (counts = a.due_at >= b.start && a.due_at < b.end));
+      }
+      if (!counts) continue;
+      const sub = subsOf.get(e.user_id);
+      if (!(e.enrolled_at <= a.due_at) && !sub) continue;
+      const x = extsOf.size ? extsOf.get(e.user_id) : undefined;
+      const due = x?.due_at ?? a.due_at;
+      const handedIn = !!sub && sub.status !== "draft";
+      const first = sub?.first_submitted_at ?? null;
+      const onTime = handedIn && first !== null && first <= due ? 1 : 0;
+      const late = handedIn && first !== null && first > due ? 1 : 0;
+      const missing = !handedIn && (x?.late_until ?? a.late_until) < nowIso ? 1 : 0;
+      const s = e.agency.training.submissions;
+      s.due++; s.onTime += onTime; s.late += late; s.missing += missing; s.notYetDue += 1 - onTime - late - missing;
+      const o = e.officer;
+      if (o) {
+        const os = o.submissions;
+        os.due++; os.onTime += onTime; os.late += late; os.missing += missing; os.notYetDue += 1 - onTime - late - missing;
+        if (sub && sub.score !== null) {
+          let sc = officerScores.get(e.user_id);
+          if (!sc) officerScores.set(e.user_id, (sc = { sum: 0, n: 0 }));
+          sc.sum += sub.score;
+          sc.n++;
+          o.meanScore = sc.sum / sc.n;
         }
       }
     }
@@ -609,7 +586,72 @@ export async function compute(
   }
   for (const a of agencies.values()) a.quality.sort((x, y) => x.mean - y.mean || x.criterion.localeCompare(y.criterion, "id"));
 
-  return { agencies, officerJp, officers, criteria };
+  return {
+    agencies, officerJp, criteria, fixedZone,
+    officers: perOfficer === "full" ? await officerFigures(db, p, f, officers, fixedZone) : officers,
+  };
+}
+
+/**
+ * The officers of the scope as a scorecard lists them (active and former ones, by name) with their
+ * figures: their share of the report's passes (`passes`: `compute(…, { officers: "passes" })`, by id)
+ * and the meetings they were named for and attended. New records: `passes` is left as it is (it may be
+ * shared, see `sharedOfficerPasses`).
+ */
+export async function officerFigures(
+  db: DB,
+  p: Period,
+  f: ReportFilters & { agencyId?: string },
+  passes: Map<string, OfficerFigures>,
+  fixedZone: string | undefined,
+): Promise<Map<string, OfficerFigures>> {
+  const zb = zoneBounds(p);
+  const wide = fixedZone ? zb[fixedZone] : periodBoundsAllZones(p);
+  const officers = new Map<string, OfficerFigures>();
+  const officerOf = (userId: string) => officers.get(userId);
+  const people = await applyAgencyFilters(
+    db.selectFrom("user").innerJoin("agency", "agency.id", "user.agency_id")
+      .select(["user.id", "user.name", "user.position", "user.status"])
+      .where("user.status", "in", ["active", "deactivated"]).orderBy("user.name"),
+    f, "user.agency_id",
+  ).execute();
+  for (const u of people) {
+    officers.set(u.id, { ...(passes.get(u.id) ?? blankOfficer(u.id)), name: u.name, position: u.position, active: u.status === "active" });
+  }
+
+  const reps = await applyAgencyFilters(
+    db.selectFrom("meeting_representative")
+      .innerJoin("meeting", "meeting.id", "meeting_representative.meeting_id")
+      .innerJoin("agency", "agency.id", "meeting_representative.agency_id")
+      .innerJoin("meeting_invitation", (j) => j.onRef("meeting_invitation.meeting_id", "=", "meeting.id").onRef("meeting_invitation.agency_id", "=", "agency.id"))
+      .select(["meeting_representative.meeting_id", "meeting_representative.user_id", "meeting_representative.checked_in_at", "meeting_invitation.attendance"])
+      .where("meeting.status", "in", ["published", "held", "closed"])
+      .where("meeting_representative.user_id", "is not", null)
+      .where("meeting.starts_at", ">=", wide.start)
+      .where("meeting.starts_at", "<", wide.end)
+      .where((eb) => inAgencyPeriod(eb as unknown as Eb, "meeting.starts_at", zb, fixedZone)),
+    f, "meeting_representative.agency_id",
+  ).execute();
+  // Meetings where anyone (a representative of any agency, or a guest) checked in: once per meeting.
+  const meetingIds = [...new Set(reps.map((r) => r.meeting_id))];
+  const anyCheckIn = new Set<string>();
+  for (let i = 0; i < meetingIds.length; i += 500) {
+    const ids = meetingIds.slice(i, i + 500);
+    const byRep = await db.selectFrom("meeting_representative").select("meeting_id").distinct()
+      .where("meeting_id", "in", ids).where("checked_in_at", "is not", null).execute();
+    const byGuest = await db.selectFrom("meeting_guest").select("meeting_id").distinct()
+      .where("meeting_id", "in", ids).where("checked_in_at", "is not", null).execute();
+    for (const r of [...byRep, ...byGuest]) anyCheckIn.add(r.meeting_id);
+  }
+  for (const r of reps) {
+    const o = officerOf(r.user_id!);
+    if (!o) continue;
+    o.meetingsNamed++;
+    // as on the officer record: one's own check-in; where nobody checked in (a paper list), the agency's attendance
+    const byAgency = !anyCheckIn.has(r.meeting_id) && (r.attendance === "present" || r.attendance === "represented");
+    if (r.checked_in_at || byAgency) o.meetingsCheckedIn++;
+  }
+  return officers;
 }
 
 /** The whole months inside a period, and the days around them (a custom period's partial months). */
@@ -729,15 +771,48 @@ function cached<T>(db: DB, key: string, now: Date, make: () => Promise<T>): Prom
 
 export function clearReportCache(db: DB) {
   caches.delete(db);
+  passCaches.delete(db);
 }
 
 const filterKey = (f: ReportFilters) => `${f.type ?? ""}/${f.region ?? ""}/${f.zone ?? ""}`;
+
+// Each person's share of a network report's enrolment, completion, work and review passes, kept
+// beside the report for the XLSX download that usually follows the dashboard: its officer sheet
+// needs exactly these passes, which are most of a year's cost. One small record per person met;
+// the latest few (period, filters) only, valid as long as the report (same writes, same hour).
+export interface OfficerPasses { officers: Map<string, OfficerFigures>; fixedZone: string | undefined }
+const passCaches = new WeakMap<DB, Map<string, { at: number; value: OfficerPasses }>>();
+const PASSES_MAX = 3;
+
+function passesKey(db: DB, p: Period, f: ReportFilters, now: Date): string | null {
+  const version = writeVersion(db, REPORT_TABLES);
+  return version === null ? null : `${p.key}|${filterKey(f)}|${version}|${now.toISOString().slice(0, 13)}`;
+}
+
+function keepOfficerPasses(db: DB, p: Period, f: ReportFilters, now: Date, value: OfficerPasses) {
+  const k = passesKey(db, p, f, now);
+  if (!k) return;
+  let cache = passCaches.get(db);
+  if (!cache) passCaches.set(db, (cache = new Map()));
+  cache.delete(k);
+  if (cache.size >= PASSES_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(k, { at: Date.now(), value });
+}
+
+/** The passes of the network report for this period and filters, when it was computed since the
+ *  last write (treat as read-only: it is shared). */
+export function sharedOfficerPasses(db: DB, p: Period, f: ReportFilters, now: Date): OfficerPasses | undefined {
+  const k = passesKey(db, p, f, now);
+  const hit = k ? passCaches.get(db)?.get(k) : undefined;
+  return hit && Date.now() - hit.at < CACHE_TTL_MS ? hit.value : undefined;
+}
 
 /** Every agency's figures for the period, ranked by the participation index. */
 export async function networkReport(db: DB, p: Period, filters: ReportFilters = {}, now = new Date()): Promise<NetworkReport> {
   const weights = await getWeights(db);
   return cached(db, `network|${p.key}|${filterKey(filters)}|${JSON.stringify(weights)}`, now, async () => {
-    const c = await compute(db, p, filters, now);
+    const c = await compute(db, p, filters, now, { officers: "passes" });
+    keepOfficerPasses(db, p, filters, now, { officers: c.officers, fixedZone: c.fixedZone });
     const agencies = rank(finish(c, p, weights), (a) => a.index);
     const meetings = emptyMeetings();
     const followUps = emptyFollowUps();
@@ -799,7 +874,7 @@ export async function agencyScorecard(db: DB, agencyId: string, p: Period, now =
   const weights = await getWeights(db);
   return cached(db, `agency|${agencyId}|${p.key}|${JSON.stringify(weights)}`, now, async () => {
     const scope = { agencyId };
-    const c = await compute(db, p, scope, now, true);
+    const c = await compute(db, p, scope, now, { officers: "full" });
     const figures = finish(c, p, weights)[0] ?? null;
     const network = await networkReport(db, p, {}, now);
     const placed = network.agencies.find((a) => a.agencyId === agencyId);
