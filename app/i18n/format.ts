@@ -100,27 +100,32 @@ export function formatCalendarDate(date: string, locale: Locale = "id"): string 
 }
 
 /** Two calendar dates as one range: "1 Okt – 31 Des 2026", "1 Okt 2025 – 14 Feb 2026". */
-const calendarRanges = new Map<string, string>();
-export function formatCalendarRange(from: string, to: string, locale: Locale = "id"): string {
-  // A period form lists dozens of periods on every report page: each range is formatted once.
-  const key = `${locale}|${from}|${to}`;
-  let text = calendarRanges.get(key);
+// Calendar dates (no time, no zone) read the same every time: a report page writes dozens of
+// months and periods (the period form, the charts), so each is formatted once.
+const calendarTexts = new Map<string, string>();
+function once(key: string, make: () => string): string {
+  let text = calendarTexts.get(key);
   if (text === undefined) {
-    text = dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
-    if (calendarRanges.size >= 2000) calendarRanges.clear();
-    calendarRanges.set(key, text);
+    text = make();
+    if (calendarTexts.size >= 5000) calendarTexts.clear();
+    calendarTexts.set(key, text);
   }
   return text;
 }
 
+export function formatCalendarRange(from: string, to: string, locale: Locale = "id"): string {
+  return once(`r|${locale}|${from}|${to}`, () => dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`)));
+}
+
 /** A calendar month ("2026-11-01") as "November 2026". */
 export function formatCalendarMonth(date: string, locale: Locale = "id"): string {
-  return dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`));
+  return once(`m|${locale}|${date}`, () => dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`)));
 }
 
 /** A calendar month ("2026-12-01") abbreviated, for chart axes: "Des" (name) or "Des 2026" (withYear). */
 export function formatShortMonth(date: string, locale: Locale = "id", withYear = false): string {
-  return dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
+  const month = date.slice(0, 7);
+  return once(`s|${locale}|${month}|${withYear}`, () => dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${month}-15T12:00:00Z`)));
 }
 
 /** "09.00" in id-ID, "09:00" in en-GB — without the zone. */

@@ -7,6 +7,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kyse
 import { reusableQuery, type DB } from "#db/connection";
 import type { Database } from "#db/schema";
 import { createId } from "~/.server/crypto.server";
+import { writeCache } from "~/.server/write-cache.server";
 import { storeAttachment, type CheckedFile } from "~/.server/meeting-files.server";
 import { removeUpload } from "~/.server/upload.server";
 import type { Clock } from "~/.server/scheduler.server";
@@ -279,11 +280,23 @@ export interface ListFilter {
 
 const VISIBLE_TO_MEMBERS: MeetingStatus[] = ["published", "cancelled", "held", "closed"];
 
+// The list without a search is kept until a meeting or an invitation is written, for the minute:
+// the only thing that moves it without a write is a meeting ending (it then leaves "upcoming" for
+// "past" up to a minute late). Searches are not kept (their keys are endless).
+const keptLists = writeCache<Awaited<ReturnType<typeof readMeetingList>>>(["meeting", "meeting_invitation"]);
+
 export async function listMeetings(db: DB, scope: ListScope, f: ListFilter, clock: Clock = () => new Date()) {
+  if (f.q?.trim()) return readMeetingList(db, scope, f, clock());
+  const now = clock();
+  const minute = now.toISOString().slice(0, 16);
+  const key = [scope.seeAll ? "all" : scope.agencyId, f.tab, f.seriesId ?? "", f.kind ?? "", f.page ?? 1, f.pageSize ?? 20, minute].join("|");
+  return keptLists(db, key, () => readMeetingList(db, scope, f, new Date(`${minute}:00.000Z`)));
+}
+
+async function readMeetingList(db: DB, scope: ListScope, f: ListFilter, now: Date) {
   const pageSize = f.pageSize ?? 20;
   const page = Math.max(1, Math.floor(f.page ?? 1));
   if (!scope.seeAll && !scope.agencyId) return { rows: [], total: 0, page, pageSize };
-  const now = clock();
   const nowIso = now.toISOString();
   // Every meeting lasts at most 7 days, so "not over yet" also bounds starts_at for the index.
   const earliestOngoing = new Date(now.getTime() - 7 * 24 * 3600_000).toISOString();

@@ -409,7 +409,25 @@ async function boardPersons(db: DB, a: BoardAssignment, s: AdminSettings, member
   return { persons, writtenBy };
 }
 
+// An unfiltered page of the board is kept until anything it reads is written, for the minute (what
+// the clock moves — reviewing opening, leases running out, the backstop window — is then up to a
+// minute late). Filters and searches, and callers with their own clock (tests), are not kept.
+const BOARD_TABLES = [
+  "agency", "user", "enrolment", "submission", "submission_version", "peer_review", "peer_review_score", "peer_review_setting",
+  "final_grade", "calibration_attempt", "calibration_example", "calibration_reference",
+] as const;
+const keptBoards = writeCache<Board>(BOARD_TABLES, 200);
+
 export async function peerBoard(db: DB, a: BoardAssignment, s: AdminSettings, q: BoardQuery = {}): Promise<Board> {
+  const filtered = (q.filter && q.filter !== "all") || !!q.agencyId || !!q.q?.trim();
+  if (filtered || q.clock) return readBoard(db, a, s, q);
+  const minute = new Date().toISOString().slice(0, 16);
+  const at = new Date(`${minute}:00.000Z`);
+  const key = `${a.id}|${a.module_id}|${a.due_at}|${q.page ?? 1}|${JSON.stringify(s)}|${minute}`;
+  return keptBoards(db, key, () => readBoard(db, a, s, { ...q, clock: () => at }));
+}
+
+async function readBoard(db: DB, a: BoardAssignment, s: AdminSettings, q: BoardQuery): Promise<Board> {
   const clock = q.clock ?? defaultClock;
   const now = clock();
   const open = s.enabled && (s.opens === "on_submit" || now.getTime() >= Date.parse(a.due_at));
