@@ -1,5 +1,6 @@
-// The write counter behind cached reports: every write Kysely builds bumps its table's version,
-// reads do not, and a handle it did not make is reported as untracked (nothing may be cached).
+// The write counter behind cached reports: every write Kysely builds that changes a row bumps its
+// table's version, reads and writes that change nothing do not, and a handle it did not make is
+// reported as untracked (nothing may be cached).
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { testDb } from "#tests/helpers/db";
@@ -25,6 +26,10 @@ describe("writeVersion", () => {
     expect(writeVersion(db, ["peer_review"])).toBe(other0); // untouched table: same version
 
     await db.deleteFrom("agency").where("id", "=", "nobody").execute();
+    expect(writeVersion(db, ["agency"])).toBe(v2); // a write that changed no row changes nothing
+    await db.updateTable("agency").set({ region: "Utara" }).where("id", "=", "nobody").execute();
+    expect(writeVersion(db, ["agency"])).toBe(v2);
+    await db.deleteFrom("agency").where("id", "=", id).execute();
     expect(writeVersion(db, ["agency"])).not.toBe(v2);
     await db.destroy();
   });

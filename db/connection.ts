@@ -55,12 +55,15 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 }
 
 /**
- * Counts writes per table (every insert, update and delete Kysely builds, transactions included),
+ * Counts writes per table (every insert, update and delete Kysely builds that changes a row,
+ * transactions included),
  * so a report computed from many rows can be cached until one of its tables changes — see
  * `writeVersion`. In-process: Sinergi runs one server process per database file.
  */
 class WriteTracker implements KyselyPlugin {
   readonly versions = new Map<string, number>();
+  /** the tables of a write on its way, bumped once it is known to have changed a row */
+  private readonly pending = new WeakMap<object, string[]>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const node = args.node as OperationNode & Record<string, any>;
     let tables: (string | null)[] = [];
@@ -68,10 +71,19 @@ class WriteTracker implements KyselyPlugin {
     else if (node.kind === "UpdateQueryNode") tables = [tableName(node.table)];
     else if (node.kind === "DeleteQueryNode") tables = (node.from?.froms ?? []).map(tableName);
     else if (node.kind === "RawNode") tables = ["*"]; // raw SQL: assume it writes anything
-    for (const t of tables) this.bump(t ?? "*");
+    if (node.kind === "RawNode") this.bump("*");
+    else if (tables.length) this.pending.set(args.queryId, tables.map((t) => t ?? "*"));
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    // A write that changed nothing (a periodic "take back expired leases" finding none) leaves the
+    // caches alone; one whose count is unknown (RETURNING) counts as a change.
+    const tables = this.pending.get(args.queryId);
+    if (tables) {
+      this.pending.delete(args.queryId);
+      const n = args.result.numAffectedRows;
+      if (n === undefined || n > 0n || args.result.rows.length > 0) for (const t of tables) this.bump(t);
+    }
     return args.result;
   }
   bump(table: string) {

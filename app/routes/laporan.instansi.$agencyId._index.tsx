@@ -11,7 +11,7 @@ import { can, notFound } from "~/.server/permissions.server";
 import { readReportQuery, reportSearch } from "~/.server/report-query.server";
 import { Bar, DownloadLink, Figure, NoData, PeriodForm, PrintButton, PrintHeader, PrintSetup } from "~/components/report/report-ui";
 import { TrendChart, TrendTable } from "~/components/report/trend-chart";
-import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
+import { Badge, badgeClass, Card, EmptyState, Notice, PageHeader } from "~/components/ui/card";
 import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { makeT, parseLocale, type MessageKey } from "~/i18n";
 import { formatNumber, zoneAbbr } from "~/i18n/format";
@@ -61,7 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     officerTotal: card.officers.length,
     officerPage,
     officerPages,
-    officerPageLinks: Array.from({ length: officerPages }, (_, i) => `${base}${search}&hal=${i + 1}#card-officers`),
+    // A page's link is this plus its number (an agency of 1,500 has 60 pages: not 60 links in the data).
+    officerPageLink: `${base}${search}&hal=`,
     active: agency.active,
     period: q.period,
     raw: q.raw,
@@ -267,6 +268,8 @@ function CriteriaTable({ d }: { d: Data }) {
   const t = useT();
   const locale = useLocale();
   const list = d.card.figures.quality;
+  // Said once, not once per criterion (an agency can have two dozen).
+  const said = { focus: t("report.criteria.focus"), mean: t("report.criteria.col.mean"), count: t("report.criteria.col.count") };
   return (
     <Section id="card-criteria" title={t("report.card.criteria")} intro={t("report.card.criteria.intro")} csv={d.exports.criteria} csvLabel={t("report.card.csvCriteria")}>
       {list.length === 0 ? (
@@ -283,14 +286,17 @@ function CriteriaTable({ d }: { d: Data }) {
             </>
           }
         >
-          {list.map((q, i) => (
-            <tr key={q.criterion} data-testid="card-criterion">
-              <Cell><span className="font-semibold">{q.criterion}</span>{i < 3 && list.length > 3 ? <span className="ml-2"><Badge tone="warning">{t("report.criteria.focus")}</Badge></span> : null}</Cell>
-              <Cell className="md:align-middle"><Bar fraction={q.mean / 4} tone={i < 3 && list.length > 3 ? "warning" : "brand"} className="max-md:my-1" /></Cell>
-              <Cell label={t("report.criteria.col.mean")} className="tabular-nums max-md:min-h-10 md:text-right"><span className="font-bold">{formatNumber(q.mean, locale, 2)}</span></Cell>
-              <Cell label={t("report.criteria.col.count")} className="tabular-nums max-md:min-h-10 md:text-right">{formatNumber(q.count, locale, 0)}</Cell>
-            </tr>
-          ))}
+          {list.map((q, i) => {
+            const focus = i < 3 && list.length > 3;
+            return (
+              <tr key={q.criterion} data-testid="card-criterion">
+                <td><span className="font-semibold">{q.criterion}</span>{focus ? <span className={`ml-2 ${badgeClass("warning")}`}>{said.focus}</span> : null}</td>
+                <td className="md:align-middle"><span aria-hidden className={`my-1 block h-1.5 overflow-hidden rounded-full bg-brand-100 print:border print:border-ink/40 ${focus ? "[&>span]:bg-accent-500" : ""}`}><span className="block h-full rounded-full bg-brand-600 print:bg-ink" style={{ width: `${Math.max(0, Math.min(100, (q.mean / 4) * 100))}%` }} /></span></td>
+                <td data-label={said.mean} className="tabular-nums font-bold md:text-right">{formatNumber(q.mean, locale, 2)}</td>
+                <td data-label={said.count} className="tabular-nums md:text-right">{formatNumber(q.count, locale, 0)}</td>
+              </tr>
+            );
+          })}
         </ResponsiveTable>
       )}
     </Section>
@@ -323,6 +329,11 @@ function Officers({ d }: { d: Data }) {
   const n = (v: number) => formatNumber(v, locale, 0);
   const year = d.period.to.slice(0, 4);
   const list = d.card.officers;
+  // Column names said once, not once per officer.
+  const L = {
+    meetings: t("report.officer.meetings"), modules: t("report.officer.modules"), jp: t("report.officer.jp"),
+    work: t("report.officer.work"), meanScore: t("report.officer.meanScore"), reviews: t("report.officer.reviews"), inactive: t("report.officer.inactive"),
+  };
   return (
     <Section id="card-officers" title={t("report.card.officersTitle")} intro={t("report.card.officersIntro")} csv={d.exports.officers} csvLabel={t("report.card.csvOfficers")}>
       {list.length === 0 ? (
@@ -346,19 +357,19 @@ function Officers({ d }: { d: Data }) {
             <tr key={o.userId} data-testid="card-officer" className={o.active ? "" : "bg-surface"}>
               <Cell>
                 <a href={`/laporan/petugas/${o.userId}?tahun=${year}`} className="font-semibold">{o.name}</a>
-                {o.active ? null : <span className="ml-2"><Badge tone="warning">{t("report.officer.inactive")}</Badge></span>}
+                {o.active ? null : <span className="ml-2"><Badge tone="warning">{L.inactive}</Badge></span>}
                 {o.position ? <span className="block text-sm text-muted">{o.position}</span> : null}
               </Cell>
-              <Cell label={t("report.officer.meetings")} className="tabular-nums max-md:min-h-10 md:text-right">{t("report.officer.pair", { a: n(o.meetingsNamed), b: n(o.meetingsCheckedIn) })}</Cell>
-              <Cell label={t("report.officer.modules")} className="tabular-nums md:text-right">{n(o.modulesCompleted)}</Cell>
-              <Cell label={t("report.officer.jp")} className="tabular-nums md:text-right">{n(o.jpEarned)}</Cell>
-              <Cell label={t("report.officer.work")} className="tabular-nums max-md:min-h-16 md:text-right">
+              <Cell label={L.meetings} className="tabular-nums max-md:min-h-10 md:text-right">{t("report.officer.pair", { a: n(o.meetingsNamed), b: n(o.meetingsCheckedIn) })}</Cell>
+              <Cell label={L.modules} className="tabular-nums md:text-right">{n(o.modulesCompleted)}</Cell>
+              <Cell label={L.jp} className="tabular-nums md:text-right">{n(o.jpEarned)}</Cell>
+              <Cell label={L.work} className="tabular-nums max-md:min-h-16 md:text-right">
                 {t("report.officer.triple", { a: n(o.submissions.onTime), b: n(o.submissions.late), c: n(o.submissions.missing) })}
               </Cell>
-              <Cell label={t("report.officer.meanScore")} className="tabular-nums md:text-right">
+              <Cell label={L.meanScore} className="tabular-nums md:text-right">
                 {o.meanScore === null ? <NoData /> : formatNumber(o.meanScore, locale)}
               </Cell>
-              <Cell label={t("report.officer.reviews")} className="tabular-nums max-md:min-h-10 md:text-right">{t("report.officer.pair", { a: n(o.reviews.done), b: n(o.reviews.open) })}</Cell>
+              <Cell label={L.reviews} className="tabular-nums max-md:min-h-10 md:text-right">{t("report.officer.pair", { a: n(o.reviews.done), b: n(o.reviews.open) })}</Cell>
             </tr>
           ))}
         </ResponsiveTable>
@@ -380,7 +391,7 @@ function OfficerPages({ d }: { d: Data }) {
         <span key={p} className="contents">
           {i > 0 && p - show[i - 1] > 1 ? <span aria-hidden className="px-1 text-muted">…</span> : null}
           <a
-            href={d.officerPageLinks[p - 1]}
+            href={`${d.officerPageLink}${p}#card-officers`}
             aria-current={p === d.officerPage ? "page" : undefined}
             aria-label={t("report.pages.page", { page: p })}
             className={`${item} ${p === d.officerPage ? "border-brand-700 bg-brand-700 text-white" : "border-line bg-white"}`}
