@@ -117,11 +117,12 @@ test("two trainees review each other, one rates and revises, the fasilitator see
   const f = await makeJourneyFixture(db, `${Date.now().toString(36)}${test.info().repeatEachIndex}`);
   await db.destroy();
 
-  // 1. Both submit. Dimas first: nobody else has handed in yet, so he has nothing to review.
+  // 1. Both submit. Dimas first: nobody else has handed in yet, so he has nothing to review and
+  //    nobody to review him.
   const dimas = await signedIn(browser, f.a.email);
   await openAssignment(dimas, f);
   await writeAndSubmit(dimas, RELEASE.dimas);
-  await expect(dimas.getByTestId("peer-status")).toContainText("Menunggu ulasan lain");
+  await expect(dimas.getByTestId("peer-status")).toContainText("belum mendapat peninjau");
 
   const ratna = await signedIn(browser, f.b.email);
   await openAssignment(ratna, f);

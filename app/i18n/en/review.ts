@@ -9,7 +9,7 @@ export const review: Record<keyof typeof id, string> = {
   "review.result.back": "Back to the assignment",
   "review.result.notSubmitted": "Submit your work first; reviews from other trainees appear once your work has been reviewed.",
   "review.result.ownPending": "Finish your own reviews first: {done} of the {owed} reviews assigned to you are submitted.",
-  "review.result.notAllocated": "Your work has no reviewers yet: reviewers are assigned when peer review opens, and their reviews appear here.",
+  "review.result.notAllocated": "Your work has no reviewers yet. Reviewers are assigned once peer review is open and other participants can review; their reviews appear here.",
   "review.result.waiting": "Waiting for other reviews or the review deadline ({at}). {received} of {expected} reviews are in.",
   "review.result.visible": "Your reviews are ready: {received} received.",
   "review.result.noReviews": "No reviews of your work have come in.",

@@ -8,7 +8,7 @@ export const review = {
   "review.result.back": "Kembali ke tugas",
   "review.result.notSubmitted": "Kirim karya Anda dulu; ulasan dari peserta lain muncul setelah karya Anda ditinjau.",
   "review.result.ownPending": "Selesaikan ulasan Anda dulu: {done} dari {owed} ulasan yang ditugaskan kepada Anda sudah dikirim.",
-  "review.result.notAllocated": "Karya Anda belum mendapat peninjau: peninjau dibagikan saat silang baca dibuka, lalu ulasan muncul di sini.",
+  "review.result.notAllocated": "Karya Anda belum mendapat peninjau. Peninjau dibagikan begitu silang baca dibuka dan ada peserta lain yang dapat mengulas; ulasan mereka muncul di sini.",
   "review.result.waiting": "Menunggu ulasan lain atau batas waktu ulasan ({at}). Sudah masuk {received} dari {expected} ulasan.",
   "review.result.visible": "Ulasan sudah dapat dibaca: {received} ulasan masuk.",
   "review.result.noReviews": "Belum ada ulasan yang masuk untuk karya Anda.",
