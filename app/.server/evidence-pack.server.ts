@@ -8,6 +8,7 @@ import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage 
 import { makeT } from "~/i18n";
 import { formatCalendarDate, formatDateTime, formatNumber, formatTime, zoneAbbr } from "~/i18n/format";
 import { utcToZoned } from "~/lib/zoned-time";
+import { summaryCounts } from "~/lib/record-summary";
 import type { OfficerRecord } from "~/models/officer-record.server";
 import { pdfText, wrap } from "./certificate-pdf.server";
 
@@ -118,15 +119,7 @@ export async function evidencePackPdf(input: EvidencePackInput): Promise<Uint8Ar
 
   // ---- JP box and counts ------------------------------------------------------------------------
   const s = r.summary;
-  const counts: [string, number][] = [
-    [t("record.summary.modules"), s.modulesCompleted],
-    [t("record.summary.certificates"), s.certificates],
-    [t("record.summary.meetings"), s.meetingsAttended],
-    [t("record.summary.onTime"), s.assignments.onTime],
-    [t("record.summary.late"), s.assignments.late],
-    [t("record.summary.missing"), s.assignments.missing],
-    [t("record.summary.reviews"), s.reviewsGiven],
-  ];
+  const counts = summaryCounts(s, t);
   const ROW = 13;
   const boxH = Math.max(78, counts.length * ROW + 8);
   const jpW = 220;

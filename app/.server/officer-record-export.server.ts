@@ -7,6 +7,7 @@ import { formatDateTime, formatTime, zoneAbbr } from "~/i18n/format";
 import { utcToZoned } from "~/lib/zoned-time";
 import type { OfficerRecord, RecordAssignment, RecordMeeting, RecordModule, RecordReview } from "~/models/officer-record.server";
 import type { ExportSheet } from "./table-export.server";
+import { summaryCounts } from "~/lib/record-summary";
 
 export const RECORD_TABLES = ["modul", "rapat", "tugas", "ulasan"] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
@@ -92,13 +93,7 @@ export function recordSheets(r: OfficerRecord, locale: Locale, now: Date): { sum
     [t("record.export.year"), r.year],
     [t("record.export.jpEarned"), r.jp.earned],
     [t("record.export.jpTarget"), r.jp.target],
-    [t("record.summary.modules"), s.modulesCompleted],
-    [t("record.summary.certificates"), s.certificates],
-    [t("record.summary.meetings"), s.meetingsAttended],
-    [t("record.summary.onTime"), s.assignments.onTime],
-    [t("record.summary.late"), s.assignments.late],
-    [t("record.summary.missing"), s.assignments.missing],
-    [t("record.summary.reviews"), s.reviewsGiven],
+    ...summaryCounts(s, t),
   ];
   const summary: ExportSheet<[string, string | number | null]> = {
     name: t("record.export.summarySheet"),

@@ -14,6 +14,7 @@ import { Cell, ResponsiveTable, Th } from "~/components/ui/table";
 import { makeT, parseLocale } from "~/i18n";
 import { formatDate, formatNumber, formatShortDate, formatTime, zoneAbbr } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
+import { summaryCounts } from "~/lib/record-summary";
 import type { AssignmentStatus } from "~/models/officer-record.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -160,15 +161,7 @@ function Summary({ d }: { d: Data }) {
   const t = useT();
   const locale = useLocale();
   const s = d.record.summary;
-  const items: [string, number][] = [
-    [t("record.summary.modules"), s.modulesCompleted],
-    [t("record.summary.certificates"), s.certificates],
-    [t("record.summary.meetings"), s.meetingsAttended],
-    [t("record.summary.onTime"), s.assignments.onTime],
-    [t("record.summary.late"), s.assignments.late],
-    [t("record.summary.missing"), s.assignments.missing],
-    [t("record.summary.reviews"), s.reviewsGiven],
-  ];
+  const items = summaryCounts(s, t);
   return (
     <Card className="lg:col-span-2" aria-labelledby="record-summary">
       <h2 id="record-summary" className="mb-3 text-lg font-bold">{t("record.summary.title", { year: d.record.year })}</h2>

@@ -1,10 +1,10 @@
 // The officer record (rekam jejak) and its evidence pack over HTTP, against the production build and
 // the demo network: Rina (Dinkes) holds the certificate of "Teras Berita dan Judul Aktif" (4 JP).
 // Who may see it: Rina, Dinkes's admin, the koordinator and pimpinan; anyone else gets 404.
-import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DB } from "#db/connection";
+import { pdfStrings } from "#tests/helpers/pdf";
 import { startServer, type TestServer } from "#tests/helpers/server";
 import { readXlsx } from "#tests/helpers/xlsx";
 
@@ -33,21 +33,6 @@ afterAll(async () => {
   await s?.stop();
 });
 
-/** The strings drawn on a PDF's pages (pdf-lib writes standard-font text as hex in Flate streams). */
-function pdfStrings(bytes: Buffer): string {
-  const raw = bytes.toString("latin1");
-  let text = "";
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const end = raw.indexOf("endstream", m.index);
-    try {
-      const content = inflateSync(Buffer.from(raw.slice(m.index! + m[0].length, end), "latin1")).toString("latin1");
-      for (const h of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += `${Buffer.from(h[1], "hex").toString("latin1")}\n`;
-    } catch {
-      /* an image stream */
-    }
-  }
-  return text;
-}
 
 const jpShown = (html: string) => {
   const m = /data-testid="jp-earned">(\d+(?:,\d+)?) dari 20 JP</.exec(html);

@@ -3,7 +3,6 @@
 // network: who gets them, that pdf-lib reads them, their page size, and that they hold the period
 // and the figures the model computes.
 import { execFileSync } from "node:child_process";
-import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DB } from "#db/connection";
@@ -12,6 +11,7 @@ import { startServer, type TestServer } from "#tests/helpers/server";
 import { formatNumber } from "~/i18n/format";
 import { quarterPeriod } from "~/lib/period";
 import { networkReport } from "~/models/participation.server";
+import { pdfStrings } from "#tests/helpers/pdf";
 
 let s: TestServer;
 let db: DB;
@@ -44,18 +44,7 @@ const HAS_PDFTOTEXT = (() => {
 /** The text of a PDF: by poppler's pdftotext where installed, else the strings pdf-lib drew. */
 function pdfText(bytes: Buffer): string {
   if (HAS_PDFTOTEXT) return execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes }).toString("utf8");
-  const raw = bytes.toString("latin1");
-  let text = "";
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const end = raw.indexOf("endstream", m.index);
-    try {
-      const content = inflateSync(Buffer.from(raw.slice(m.index! + m[0].length, end), "latin1")).toString("latin1");
-      for (const h of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += `${Buffer.from(h[1], "hex").toString("latin1")}\n`;
-    } catch {
-      /* not a content stream */
-    }
-  }
-  return text;
+  return pdfStrings(bytes);
 }
 const oneLine = (text: string) => text.replace(/\s+/g, " ");
 

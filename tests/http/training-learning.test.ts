@@ -1,8 +1,8 @@
 // Certificates and my learning over HTTP, against the production build and the demo network: Rina
 // holds the certificate of "Teras Berita dan Judul Aktif"; Fajar is enrolled in it without one.
-import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DB } from "#db/connection";
+import { pdfStrings } from "#tests/helpers/pdf";
 import { startServer, type TestServer } from "#tests/helpers/server";
 
 let s: TestServer;
@@ -31,21 +31,6 @@ afterAll(async () => {
   await s?.stop();
 });
 
-/** The strings drawn on a PDF's pages (pdf-lib writes standard-font text as hex in Flate streams). */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString("latin1");
-  let text = "";
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const end = raw.indexOf("endstream", m.index);
-    try {
-      const content = inflateSync(Buffer.from(raw.slice(m.index! + m[0].length, end), "latin1")).toString("latin1");
-      for (const h of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += `${Buffer.from(h[1], "hex").toString("latin1")}\n`;
-    } catch {
-      /* an image stream */
-    }
-  }
-  return text;
-}
 
 describe("public verification", () => {
   it("a signed-out visitor sees a valid certificate with what it says, and nothing private", async () => {
@@ -99,7 +84,7 @@ describe("downloading a certificate", () => {
     expect(r.headers.get("content-disposition")).toBe(`attachment; filename="sertifikat-${pretty()}.pdf"`);
     const bytes = Buffer.from(await r.arrayBuffer());
     expect(bytes.subarray(0, 4).toString()).toBe("%PDF");
-    const text = pdfText(bytes);
+    const text = pdfStrings(bytes);
     expect(text).toContain(pretty());
     expect(text).toContain(`/verifikasi/${pretty()}`);
     expect(text).toContain("Rina Lestari");
