@@ -24,7 +24,8 @@ export function PrintSheet({ backTo, children }: { backTo: string; children: Rea
   const t = useT();
   return (
     <>
-      <style>{PRINT_CSS}</style>
+      {/* raw text: React 18 would escape the quotes and `>` of the selectors (see PrintSetup) */}
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <div className="no-print mb-4 flex flex-wrap items-center gap-2">
         <Link to={backTo} className={buttonClass("secondary")}>{t("action.back")}</Link>
         <PrintButton />

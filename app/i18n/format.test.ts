@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { utcToZoned, zonedToUtc } from "~/lib/zoned-time";
-import { formatCalendarDate, formatClock, formatDate, formatDateTime, formatNumber, formatShortDate, type Locale } from "./format";
+import {
+  formatCalendarDate, formatCalendarMonth, formatCalendarRange, formatClock, formatDate, formatDateTime, formatNumber, formatShortDate, formatShortMonth, type Locale,
+} from "./format";
 
 const reference = new Map<string, Intl.DateTimeFormat>();
 const intl = (locale: Locale, tz: string, options: Intl.DateTimeFormatOptions, d: Date) => {
@@ -82,5 +84,25 @@ describe("formatNumber", () => {
     expect(formatNumber(-1234.5)).toBe("-1.234,5");
     expect(formatNumber(-0)).toBe(new Intl.NumberFormat("id-ID").format(-0));
     expect(formatNumber(Number.NaN)).toBe("NaN");
+  });
+});
+
+describe("date texts are the same on the server and in the browser", () => {
+  // Node's ICU spaces a range with thin spaces ("1 Okt\u2009–\u200931 Des"), Chromium's with plain
+  // ones: a difference that failed hydration of every report page. Only plain spaces leave format.ts.
+  it("writes ranges, months and dates with plain spaces", () => {
+    const texts = (["id", "en"] as const).flatMap((l) => [
+      formatCalendarRange("2026-10-01", "2026-12-31", l),
+      formatCalendarRange("2025-10-01", "2026-02-14", l),
+      formatCalendarRange("2026-11-03", "2026-11-09", l),
+      formatCalendarMonth("2026-11-01", l),
+      formatShortMonth("2026-11-01", l, true),
+      formatCalendarDate("2026-11-16", l),
+      formatDate("2026-11-16T03:00:00Z", "Asia/Makassar", l),
+      formatShortDate("2026-11-16T03:00:00Z", "America/New_York", l),
+      formatClock("2026-11-16T03:00:00Z", "Asia/Jayapura", l),
+    ]);
+    for (const t of texts) expect(t).not.toMatch(/[\u2009\u202f]/);
+    expect(formatCalendarRange("2026-10-01", "2026-12-31")).toBe("1 Okt – 31 Des 2026");
   });
 });

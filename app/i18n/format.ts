@@ -19,6 +19,11 @@ const DATE_STYLES = {
   monthShort: { month: "short", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// The server's ICU and the browser's do not space alike: Node writes "1 Okt\u2009–\u20093 Des"
+// where Chromium writes plain spaces, and text that differs between the server's HTML and the
+// browser's render fails hydration (React then throws the page away and draws it again). Every date
+// text leaves here with plain spaces, so both sides write the same.
+const plainSpaces = (s: string) => s.replace(/[\u2009\u202f]/g, " ");
 function dtf(locale: Locale, tz: string, style: keyof typeof DATE_STYLES): Intl.DateTimeFormat {
   const key = `${locale}|${tz}|${style}`;
   let f = formatters.get(key);
@@ -79,11 +84,11 @@ function remembered(key: string, make: () => string): string {
 function formatInZone(locale: Locale, tz: string, style: "long" | "short" | "clock", d: Date): string {
   const ms = d.getTime();
   const off = fixedOffsetMinutes(tz, ms);
-  if (off === null) return dtf(locale, tz, style).format(d);
+  if (off === null) return plainSpaces(dtf(locale, tz, style).format(d));
   const local = ms + off * 60_000;
   // the clock depends on the minute of the day only; a date style on the day only
   const unit = style === "clock" ? Math.floor(local / 60_000) % 1440 : Math.floor(local / 86_400_000);
-  return remembered(`${locale}|${style}|${unit}`, () => dtf(locale, tz, style).format(d));
+  return remembered(`${locale}|${style}|${unit}`, () => plainSpaces(dtf(locale, tz, style).format(d)));
 }
 
 export function formatDate(v: string | Date, tz: string, locale: Locale = "id"): string {
@@ -96,7 +101,7 @@ export function formatShortDate(v: string | Date, tz: string, locale: Locale = "
 
 /** A calendar date ("2026-11-16", already in its own zone) as "16 November 2026". */
 export function formatCalendarDate(date: string, locale: Locale = "id"): string {
-  return remembered(`${locale}|calendar|${date}`, () => dtf(locale, "UTC", "calendar").format(new Date(`${date}T12:00:00Z`)));
+  return remembered(`${locale}|calendar|${date}`, () => plainSpaces(dtf(locale, "UTC", "calendar").format(new Date(`${date}T12:00:00Z`))));
 }
 
 /** Two calendar dates as one range: "1 Okt – 31 Des 2026", "1 Okt 2025 – 14 Feb 2026". */
@@ -114,18 +119,18 @@ function once(key: string, make: () => string): string {
 }
 
 export function formatCalendarRange(from: string, to: string, locale: Locale = "id"): string {
-  return once(`r|${locale}|${from}|${to}`, () => dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`)));
+  return once(`r|${locale}|${from}|${to}`, () => plainSpaces(dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`))));
 }
 
 /** A calendar month ("2026-11-01") as "November 2026". */
 export function formatCalendarMonth(date: string, locale: Locale = "id"): string {
-  return once(`m|${locale}|${date}`, () => dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`)));
+  return once(`m|${locale}|${date}`, () => plainSpaces(dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`))));
 }
 
 /** A calendar month ("2026-12-01") abbreviated, for chart axes: "Des" (name) or "Des 2026" (withYear). */
 export function formatShortMonth(date: string, locale: Locale = "id", withYear = false): string {
   const month = date.slice(0, 7);
-  return once(`s|${locale}|${month}|${withYear}`, () => dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${month}-15T12:00:00Z`)));
+  return once(`s|${locale}|${month}|${withYear}`, () => plainSpaces(dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${month}-15T12:00:00Z`))));
 }
 
 /** "09.00" in id-ID, "09:00" in en-GB — without the zone. */

@@ -1,7 +1,8 @@
 // The foundation as people use it: the coordinator adds an agency and invites its admin; the
 // invitee opens the link from the outbox, sets a password and is signed in; the new admin invites
 // an officer, who accepts. Each person uses their own browser context (their own cookies).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
 import { latestMailLink, login } from "./helpers";
 
 async function asCoordinator(browser: Browser): Promise<Page> {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
 test("a wrong password keeps the e-mail typed and says why in Indonesian", async ({ page }) => {

@@ -9,7 +9,8 @@
 // start while minutes can be circulated (and the meeting marked held) only once it has started. So
 // the rakor is scheduled for today, a minute or two ahead: everything that must happen before the
 // start happens first, then the test waits (polling the page) until the meeting has begun.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
 import { login } from "./helpers";
 
 const TZ = "Asia/Jakarta";
@@ -157,6 +158,13 @@ test("a rakor from invitation to approved minutes", async ({ browser }) => {
   await coord.getByRole("button", { name: "Simpan notulen" }).click();
   await expect(coord.getByText("Notulen disimpan (versi 1).")).toBeVisible();
   await expect(coord.locator('#minutes-content[contenteditable="true"]')).toContainText("capaian imunisasi dasar lengkap 87 persen");
+  // The A4 sheets of the minutes and the attendance list carry what was recorded (and hydrate
+  // cleanly: fixtures.ts fails the test on any page error).
+  await coord.goto(`${meetingPath}/notulen/cetak`);
+  await expect(coord.getByText("Dinkes memaparkan capaian imunisasi dasar lengkap 87 persen.")).toBeVisible();
+  await coord.goto(`${meetingPath}/hadir/cetak`);
+  await expect(coord.getByText(/Rina Lestari/).first()).toBeVisible();
+  await coord.goto(meetingPath);
 
   // A decision and an action owned by Dinkes under the second agenda item.
   const due = addDays(start.date, 14);

@@ -3,7 +3,7 @@
 // owes what and narrows to those who owe reviews; a wrong weight split is refused on the settings
 // page with the typed values kept; a good save allocates and returns to the board; on a person's page
 // a reviewer is added by hand and removed again, and the final grade is overridden with a reason.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
 test("the fasilitator runs peer review from the assignment's Silang baca tab", async ({ page }) => {

@@ -3,7 +3,7 @@
 // Nur has done her own reviews. She reads the reviews with the comment in place, rates one, answers
 // the comment, revises and resubmits with the editor, and compares the versions; a reviewer sees the
 // same comparison without Nur's name.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createDb } from "../../db/connection";
 import { storedToPlain } from "../../app/lib/rich-text";
 import { login } from "./helpers";

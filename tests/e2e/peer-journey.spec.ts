@@ -5,7 +5,8 @@
 // with the versions compared, and sets the final grade with a written reason.
 // Setup with its own UI elsewhere (people, module, assignment, peer-review settings) is a fixture;
 // each run makes fresh ones, so the spec can repeat against one database.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
 import { createDb } from "../../db/connection";
 import { makeJourneyFixture, type JourneyFixture } from "../helpers/peer-journey-fixtures";
 import { login } from "./helpers";

@@ -1,7 +1,7 @@
 // Reviewing as a trainee does it, on the demo release assignment (peer review opens on submit, two
 // per piece): Lestari opens a review she owes, selects a passage and comments on it naming a
 // criterion, scores every criterion (the draft saves itself), writes feedback and submits.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
 test("a trainee reviews a peer's release with an anchored comment and submits", async ({ page }) => {

@@ -2,7 +2,8 @@
 // quarter, opens an agency's scorecard from the table and downloads its XLSX — which opens and holds
 // the same figures as the page. And an agency admin sees her own scorecard, not another agency's.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { readXlsx, type XlsxCell } from "../helpers/xlsx";
 import { login } from "./helpers";
 

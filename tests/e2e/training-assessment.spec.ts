@@ -1,7 +1,7 @@
 // Assessment as the fasilitator does it, on the demo module "Menulis Siaran Pers Pemerintah yang
 // Layak Muat": add a release assignment with a copy of the library's Siaran Pers rubric (the weights'
 // total updates live while editing), then grade a waiting release from the queue on the rubric.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
 const MODULE = "Menulis Siaran Pers Pemerintah yang Layak Muat";

@@ -3,7 +3,8 @@
 // from the queue; Agus sees the score and the feedback, finds the module complete on "Belajar",
 // downloads the certificate, and its code verifies for a signed-out visitor.
 import fs from "node:fs";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
 import sharp from "sharp";
 import { login } from "./helpers";
 

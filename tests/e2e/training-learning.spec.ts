@@ -2,7 +2,7 @@
 // dan Judul Aktif" and holds its certificate. She downloads it, signs out, and the code verifies on
 // the public page.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { login } from "./helpers";
 
 test("a trainee downloads her certificate and its code verifies for anyone", async ({ page }) => {

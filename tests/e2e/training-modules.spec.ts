@@ -1,7 +1,8 @@
 // Modules as people use them, each in their own browser: the fasilitator creates a module with a
 // lesson, publishes it, creates a cohort and enrols the agency Dinas Kesehatan; Rina (Dinkes) finds
 // the module, opens the lesson and marks it done.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
 import { login } from "./helpers";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {

@@ -1,7 +1,8 @@
 // Rina writes a press release, loses the connection mid-way, keeps typing, comes back online and
 // submits: the submitted version holds all of it. Then she uploads an infographic and sees its
 // thumbnail. Runs against the demo data (the demo modules' release and infographic assignments).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { login } from "./helpers";
 

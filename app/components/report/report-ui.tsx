@@ -239,7 +239,9 @@ export function PrintSetup({ landscape }: { landscape: boolean }) {
   tr, li, dl > div { page-break-inside: avoid; break-inside: avoid; }
   thead { display: table-header-group; }
 }`;
-  return <style>{css}</style>;
+  // As raw text: React 18 escapes a <style>'s text child (`>` → `&gt;`), which breaks the selectors
+  // in the server's HTML and fails hydration. The CSS is ours, a constant.
+  return <style dangerouslySetInnerHTML={{ __html: css }} />;
 }
 
 /** The top of a printed report: what it is, for which period and filters, when, in which zone. */

@@ -1,9 +1,8 @@
-// A twelve-month trend of one scorecard figure, drawn with visx as server-rendered SVG: a line with
+// A twelve-month trend of one scorecard figure, drawn as SVG with visx's scales and line generator: a line with
 // points for rates, the index and the mean rubric level, bars for JP earned. A month without data is
 // a gap (no point, the line broken), never a zero. Sized by viewBox, so it needs no JavaScript.
-import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
-import { Bar, LinePath } from "@visx/shape";
+import { line } from "@visx/shape";
 import { formatCalendarMonth, formatNumber, formatShortMonth, type Locale } from "~/i18n/format";
 import type { T } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
@@ -77,7 +76,7 @@ export function TrendChart({ points, metric, title, table = true }: { points: Tr
     <ChartFrame
       title={title}
       summary={trendSummary(points, metric, title, locale, t)}
-      drawing={(variant) => <TrendSvg key={variant} data={data} metric={metric} variant={variant} locale={locale} fmt={fmt} />}
+      drawing={(variant) => drawingOf(data, metric, variant, locale, fmt)}
       head={table ? [t("report-chart.col.month"), title] : undefined}
       rows={table ? data.map((d) => ({ key: d.month, cells: [formatCalendarMonth(d.month, locale), d.value === null ? <span className="text-muted">{t("report-chart.noData")}</span> : fmt(d.value)] })) : undefined}
     />
@@ -108,9 +107,31 @@ export function TrendTable({ points, metrics, caption }: { points: TrendPoint[];
   );
 }
 
-function TrendSvg({ data, metric, variant, locale, fmt }: {
-  data: Datum[]; metric: TrendMetric; variant: Variant; locale: Locale; fmt: (v: number) => string;
-}) {
+// Drawings already made, by what they are drawn from: a scorecard's charts change only when its
+// report does, and every request for it would otherwise draw the same eight again.
+const drawings = new Map<string, string>();
+const DRAWINGS_MAX = 400;
+function drawingOf(data: Datum[], metric: TrendMetric, variant: Variant, locale: Locale, fmt: (v: number) => string): string {
+  const key = `${metric}|${variant}|${locale}|${data.map((d) => `${d.month}=${d.value}`).join(",")}`;
+  let svg = drawings.get(key);
+  if (svg === undefined) {
+    svg = trendSvg(data, metric, variant, locale, fmt);
+    if (drawings.size >= DRAWINGS_MAX) drawings.delete(drawings.keys().next().value!);
+    drawings.set(key, svg);
+  }
+  return svg;
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * One drawing of the chart as SVG markup. Written as a string rather than React elements: it is
+ * static (no state, no events), a scorecard draws eight of them (four charts, two sizes) and React
+ * spent about a third of the page's render on them. The same function runs on the server and in the
+ * browser, so hydration sees the same markup. Every text is escaped; numbers are rounded.
+ */
+export function trendSvg(data: Datum[], metric: TrendMetric, variant: Variant, locale: Locale, fmt: (v: number) => string): string {
   const spec = METRICS[metric];
   const { width, className } = VARIANTS[variant];
   const innerW = width - MARGIN.left - MARGIN.right;
@@ -127,14 +148,13 @@ function TrendSvg({ data, metric, variant, locale, fmt }: {
   // Month labels: every month when wide, every other one (always the latest) when narrow; the year
   // under the first label and wherever it changes.
   const step = variant === "narrow" && data.length > 6 ? 2 : 1;
-  const labelled = new Set(data.map((_, i) => i).filter((i) => (data.length - 1 - i) % step === 0));
   let prevYear = "";
-  const tickText = data.map((d, i) => {
-    if (!labelled.has(i)) return "";
+  const monthLabels = data.map((d, i) => {
+    if ((data.length - 1 - i) % step !== 0) return null;
     const year = d.month.slice(0, 4);
     const withYear = year !== prevYear;
     prevYear = year;
-    return `${formatShortMonth(d.month, locale)}|${withYear ? year : ""}`;
+    return { month: formatShortMonth(d.month, locale), year: withYear ? year : "" };
   });
 
   // Value labels: the latest value always (bold); the highest too; on wide bars, every bar.
@@ -157,58 +177,53 @@ function TrendSvg({ data, metric, variant, locale, fmt }: {
     const fromAbove = [i - 1, i + 1].some((j) => data[j] && data[j].value !== null && cy(data[j]) < y0 - 4);
     return fromAbove && y0 + 12 + CHART_FONT < innerH;
   };
-  const label = (d: Datum, i: number) => {
-    const text = fmt(d.value as number);
+
+  const out: string[] = [];
+  out.push(`<svg viewBox="0 0 ${width} ${HEIGHT}" class="${className}" aria-hidden="true" focusable="false" font-family="inherit">`);
+  out.push(`<g transform="translate(${MARGIN.left}, ${MARGIN.top})">`);
+  // Grid lines, and the value axis: a label per grid line.
+  for (const v of ticks) {
+    const ty = r1(y(v) ?? 0);
+    const dash = v === y.domain()[0] ? "" : ` stroke-dasharray="3 4"`;
+    out.push(`<line x1="0" x2="${r1(innerW)}" y1="${ty}" y2="${ty}" class="stroke-line" stroke-width="1"${dash}></line>`);
+  }
+  for (const v of ticks) {
+    out.push(`<text x="-12" y="${r1(y(v) ?? 0)}" dy="0.25em" text-anchor="end" font-size="${CHART_FONT}" class="fill-muted">${esc(fmt(v))}</text>`);
+  }
+  if (spec.kind === "bar") {
+    data.forEach((d, i) => {
+      if (d.value === null) return;
+      const cls = d.value === 0 ? "fill-line" : i === lastI ? "fill-brand-700" : "fill-brand-400";
+      const top = Math.min(cy(d), innerH - 2);
+      out.push(`<rect x="${r1(x(d.month) ?? 0)}" y="${r1(top)}" width="${r1(x.bandwidth())}" height="${r1(Math.max(2, innerH - cy(d)))}" rx="1" class="${cls}"></rect>`);
+    });
+  } else {
+    const path = line<Datum>({ x: cx, y: cy, defined: (d) => d.value !== null })(data);
+    if (path) {
+      out.push(`<path d="${path.replace(/\d+\.\d+/g, (n) => String(r1(Number(n))))}" class="stroke-brand-600" stroke-width="2.5" fill="none" stroke-linejoin="round" stroke-linecap="round"></path>`);
+    }
+    data.forEach((d, i) => {
+      if (d.value === null) return;
+      const cls = i === lastI ? "fill-brand-700 stroke-white" : "fill-white stroke-brand-600";
+      out.push(`<circle cx="${r1(cx(d))}" cy="${r1(cy(d))}" r="${i === lastI ? 5.5 : 4}" class="${cls}" stroke-width="2"></circle>`);
+    });
+  }
+  data.forEach((d, i) => {
+    if (d.value === null || !showValue(i)) return;
+    const text = fmt(d.value);
     const half = textWidth(text) / 2;
     const lx = Math.min(Math.max(cx(d), half - MARGIN.left + 2), innerW + MARGIN.right - half - 2);
-    return (
-      <text key={`v${i}`} x={lx} y={below(i) ? cy(d) + 10 + CHART_FONT : cy(d) - 10} textAnchor="middle" fontSize={CHART_FONT}
-        className={i === lastI ? "fill-brand-900 font-bold" : "fill-ink"}>{text}</text>
-    );
-  };
-
-  return (
-    <svg viewBox={`0 0 ${width} ${HEIGHT}`} className={className} aria-hidden="true" focusable="false" fontFamily="inherit">
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        {ticks.map((v) => (
-          <line key={v} x1={0} x2={innerW} y1={y(v)} y2={y(v)} className="stroke-line" strokeWidth={1} strokeDasharray={v === y.domain()[0] ? undefined : "3 4"} />
-        ))}
-        {/* The value axis: a label per grid line (drawn as plain text: an axis component wraps each
-            label in three more elements, and a scorecard draws eight of these charts). */}
-        {ticks.map((v) => (
-          <text key={`t${v}`} x={-12} y={y(v)} dy="0.25em" textAnchor="end" fontSize={CHART_FONT} className="fill-muted">{fmt(v)}</text>
-        ))}
-        {spec.kind === "bar"
-          ? data.map((d, i) =>
-              d.value === null ? null : (
-                <Bar key={d.month} x={x(d.month) ?? 0} y={Math.min(cy(d), innerH - 2)} width={x.bandwidth()} height={Math.max(2, innerH - cy(d))}
-                  rx={1} className={d.value === 0 ? "fill-line" : i === lastI ? "fill-brand-700" : "fill-brand-400"} />
-              ))
-          : (
-            <>
-              <LinePath<Datum> data={data} x={cx} y={cy} defined={(d) => d.value !== null}
-                className="stroke-brand-600" strokeWidth={2.5} fill="none" strokeLinejoin="round" strokeLinecap="round" />
-              {data.map((d, i) =>
-                d.value === null ? null : (
-                  <circle key={d.month} cx={Math.round(cx(d) * 10) / 10} cy={Math.round(cy(d) * 10) / 10} r={i === lastI ? 5.5 : 4}
-                    className={i === lastI ? "fill-brand-700 stroke-white" : "fill-white stroke-brand-600"} strokeWidth={2} />
-                ))}
-            </>
-          )}
-        {data.map((d, i) => (d.value !== null && showValue(i) ? label(d, i) : null))}
-        {/* The month axis: the labelled months, the year under the first and wherever it changes. */}
-        {tickText.map((text, i) => {
-          if (!text) return null;
-          const [month, year] = text.split("|");
-          const tx = Math.round(cx(data[i]) * 10) / 10;
-          return (
-            <text key={`m${i}`} x={tx} y={innerH + 18} textAnchor="middle" fontSize={CHART_FONT} className="fill-muted">
-              <tspan x={tx} dy="0.9em">{month}</tspan>
-              {year ? <tspan x={tx} dy="1.15em" className="fill-ink font-semibold">{year}</tspan> : null}
-            </text>
-          );
-        })}
-      </Group>
-    </svg>
-  );
+    const ly = below(i) ? cy(d) + 10 + CHART_FONT : cy(d) - 10;
+    const cls = i === lastI ? "fill-brand-900 font-bold" : "fill-ink";
+    out.push(`<text x="${r1(lx)}" y="${r1(ly)}" text-anchor="middle" font-size="${CHART_FONT}" class="${cls}">${esc(text)}</text>`);
+  });
+  // The month axis: the labelled months, the year under the first and wherever it changes.
+  monthLabels.forEach((l, i) => {
+    if (!l) return;
+    const tx = r1(cx(data[i]));
+    const year = l.year ? `<tspan x="${tx}" dy="1.15em" class="fill-ink font-semibold">${l.year}</tspan>` : "";
+    out.push(`<text x="${tx}" y="${innerH + 18}" text-anchor="middle" font-size="${CHART_FONT}" class="fill-muted"><tspan x="${tx}" dy="0.9em">${esc(l.month)}</tspan>${year}</text>`);
+  });
+  out.push("</g></svg>");
+  return out.join("");
 }
