@@ -2,7 +2,7 @@
 // Builds for production, seeds the large synthetic network, starts the server on loopback and
 // measures each page in tests/bench/targets.ts with autocannon: throughput, p50/p99 latency, and
 // the server's CPU time per request (less noisy than req/s on a shared 2-core machine). Each page's
-// ratio is to the no-database page measured right before it.
+// ratio is to the no-database page measured right before and right after it (their mean).
 import { spawn, execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -97,9 +97,9 @@ async function main() {
     const rows: { name: string; rps: number; p50: number; p99: number; cpu: number; errors: number; ratio: number; minRatio?: number; maxP99Ms?: number; baseline?: boolean }[] = [];
     const baselineTarget = targets.find((t) => t.baseline)!;
     const baselineUrl = base + (await baselineTarget.path(ctx));
-    // Each page's ratio is taken against the no-database page measured just before it: the machine's
-    // speed drifts over a run (other work on a shared host), and one baseline measured at the start
-    // would move every ratio with it.
+    // Each page's ratio is taken against the no-database page measured just before AND just after
+    // it (their mean): the machine's speed drifts over a run (other work on a shared host), and one
+    // baseline measured at the start — or only before — would move the ratio with it.
     const pairedBaseline = async () => (await autocannon({ url: baselineUrl, connections, duration: Math.max(2, duration / 2) })).requests.average;
     for (const t of targets) {
       const url = base + (await t.path(ctx));
@@ -107,10 +107,11 @@ async function main() {
       const check = await fetch(url, { headers, redirect: "manual" });
       if (check.status !== 200) throw new Error(`${t.name}: status ${check.status} untuk ${url}`);
       await autocannon({ url, headers, connections, duration: 2 }); // warm-up
-      const reference = t.baseline ? null : await pairedBaseline();
+      const referenceBefore = t.baseline ? null : await pairedBaseline();
       const before = cpuTicks(child.pid!);
       const r = await autocannon({ url, headers, connections, duration });
       const cpuMs = (cpuTicks(child.pid!) - before) * TICK_MS;
+      const reference = referenceBefore === null ? null : (referenceBefore + (await pairedBaseline())) / 2;
       rows.push({
         name: t.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
         cpu: r.requests.total ? cpuMs / r.requests.total : NaN, errors: r.non2xx + r.errors,
@@ -122,7 +123,7 @@ async function main() {
     process.stdout.write("\n\n");
     const fmt = (n: number, d = 0) => n.toLocaleString("id-ID", { maximumFractionDigits: d, minimumFractionDigits: d });
     console.log(`Beban: autocannon, ${connections} koneksi, ${duration} dtk per halaman, loopback, NODE_ENV=production.\n`);
-    console.log("| Halaman | req/dtk | p50 ms | p99 ms | CPU ms/req | × tanpa DB (diukur tepat sebelumnya) | target | galat |");
+    console.log("| Halaman | req/dtk | p50 ms | p99 ms | CPU ms/req | × tanpa DB (diukur tepat sebelum & sesudahnya) | target | galat |");
     console.log("|---|---:|---:|---:|---:|---:|---|---:|");
     for (const r of rows) {
       const ratio = r.ratio;
