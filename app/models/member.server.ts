@@ -86,7 +86,17 @@ const unsearchedRows = reusableQuery((db, agencyId: string, status: MemberListSt
   memberRowsQuery(db, agencyId, status, undefined).limit(limit).offset(offset),
 );
 
-async function memberRows(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined, page: number, pageSize: number) {
+// A page without a search reads only `user`: kept until a person is written, like the head counts.
+// Shared between requests, so never mutated.
+const keptPages = writeCache<MemberRow[]>(["user"]);
+type MemberRow = Awaited<ReturnType<typeof memberRowsNow>>[number];
+
+function memberRows(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined, page: number, pageSize: number) {
+  if (q) return memberRowsNow(db, agencyId, status, q, page, pageSize);
+  return keptPages(db, `${agencyId}|${status}|${page}|${pageSize}`, () => memberRowsNow(db, agencyId, status, undefined, page, pageSize));
+}
+
+async function memberRowsNow(db: DB, agencyId: string, status: MemberListStatus, q: string | undefined, page: number, pageSize: number) {
   const offset = (page - 1) * pageSize;
   const rows = q
     ? await memberRowsQuery(db, agencyId, status, q).limit(pageSize).offset(offset).execute()
@@ -151,9 +161,13 @@ const activeAdminsQuery = reusableQuery((db, agencyId: string, status: string, r
   db.selectFrom("user").select((eb) => eb.fn.countAll<number>().as("n")).where("agency_id", "=", agencyId).where("status", "=", status).where("agency_role", "=", role),
 );
 
-export async function countActiveAdmins(db: DB, agencyId: string): Promise<number> {
-  const [r] = await activeAdminsQuery(db, agencyId, "active", "admin");
-  return Number(r?.n ?? 0);
+const adminCounts = writeCache<number>(["user"]);
+
+export function countActiveAdmins(db: DB, agencyId: string): Promise<number> {
+  return adminCounts(db, agencyId, async () => {
+    const [r] = await activeAdminsQuery(db, agencyId, "active", "admin");
+    return Number(r?.n ?? 0);
+  });
 }
 
 /** One person of the agency, for a confirmation step; null when they belong elsewhere. */
@@ -192,8 +206,11 @@ const joinRequestsQuery = reusableQuery((db, agencyId: string, status: string, l
     .limit(limit),
 );
 
-export async function listJoinRequests(db: DB, agencyId: string) {
-  return joinRequestsQuery(db, agencyId, "pending", 200);
+const keptJoinRequests = writeCache<Awaited<ReturnType<typeof joinRequestsQuery>>>(["join_request", "user"]);
+
+/** Pending requests to join, oldest first (kept until a request or a person is written). */
+export function listJoinRequests(db: DB, agencyId: string) {
+  return keptJoinRequests(db, agencyId, () => joinRequestsQuery(db, agencyId, "pending", 200));
 }
 
 export async function getJoinRequest(db: DB, agencyId: string, requestId: string) {

@@ -280,6 +280,20 @@ describe("the member list", () => {
     expect(found).toMatchObject({ total: 1, rows: [{ name: "Dedi Khusus" }], counts: { active: 3, deactivated: 1 } });
   });
 
+  it("keeps the page, the admin count and the join requests only until what they read is written", async () => {
+    const { agencyId, admin, m1 } = await agencyWithPeople("kept.test");
+    const first = await memberListPage(db, agencyId, { withAdmins: true });
+    expect(await memberListPage(db, agencyId, { withAdmins: true })).toEqual(first);
+    expect(await listJoinRequests(db, agencyId)).toEqual([]);
+    await db.updateTable("user").set({ name: "Budi Berganti Nama" }).where("id", "=", m1).execute();
+    await promoteToAdmin(db, { id: admin }, agencyId, m1, mail);
+    const after = await memberListPage(db, agencyId, { withAdmins: true });
+    expect(after.rows.map((r) => r.name)).toContain("Budi Berganti Nama");
+    expect(after.adminCount).toBe(2);
+    await signUp(db, { name: "Rina Baru", email: "rina.baru@kept.test", password: "kata-sandi-panjang-1" }, mail);
+    expect((await listJoinRequests(db, agencyId)).map((r) => r.email)).toEqual(["rina.baru@kept.test"]);
+  });
+
   it("reads through the (agency_id, status, name) index, so 20,000 people do not slow it down", async () => {
     const big = await testDb();
     const agencyIds: string[] = [];
