@@ -19,7 +19,7 @@ const srTable = (html: string) => /<div class="sr-only[^"]*"><table[^>]*>([\s\S]
 const bodyRows = (table: string) =>
   [...(/<tbody[^>]*>([\s\S]*)<\/tbody>/.exec(table)?.[1] ?? "").matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
     decode(m[1].replace(/<[^>]+>/g, "|").replace(/\|+/g, "|").replace(/^\||\|$/g, "")));
-// The two drawings (narrow, wide); visx nests <svg>s for axis text, so split on the outer ones.
+// The two drawings (narrow, wide), each one <svg>.
 const svgs = (html: string) => html.split(/(?=<svg viewBox=)/).slice(1).map((s) => s.split("</div>")[0]);
 
 // Dec 2025 … Nov 2026: no data in February (no meetings, nothing due), the highest in October.

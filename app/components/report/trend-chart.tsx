@@ -1,6 +1,7 @@
-// A twelve-month trend of one scorecard figure, drawn as SVG with visx's scales and line generator: a line with
-// points for rates, the index and the mean rubric level, bars for JP earned. A month without data is
-// a gap (no point, the line broken), never a zero. Sized by viewBox, so it needs no JavaScript.
+// A twelve-month trend of one scorecard figure, drawn as SVG with visx's scales and line generator:
+// a line with points for rates, the index and the mean rubric level, bars for JP earned. A month
+// without data is a gap (no point, the line broken), never a zero. Sized by viewBox, so it needs no
+// JavaScript; the drawing is SVG text made by `trendSvg` (ADR 0019).
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { line } from "@visx/shape";
 import { formatCalendarMonth, formatNumber, formatShortMonth, type Locale } from "~/i18n/format";
