@@ -70,7 +70,7 @@ const toDate = (v: string | Date) => (typeof v === "string" ? new Date(v) : v);
 // A day's date, or a minute's clock time, is asked for again and again (every row of a list shows
 // one): in the fixed-offset zones (WIB, WITA, WIT, UTC) the local day or minute follows from the
 // instant by arithmetic, so Intl formats each one once and later calls are a lookup. Intl's own
-// answer is what is kept, so the text is exactly what it was.
+// answer is what is kept, so the text is exactly what it was. Calendar texts (below) are kept the same way.
 const formatted = new Map<string, string>();
 function remembered(key: string, make: () => string): string {
   let s = formatted.get(key);
@@ -104,33 +104,23 @@ export function formatCalendarDate(date: string, locale: Locale = "id"): string 
   return remembered(`${locale}|calendar|${date}`, () => plainSpaces(dtf(locale, "UTC", "calendar").format(new Date(`${date}T12:00:00Z`))));
 }
 
-/** Two calendar dates as one range: "1 Okt – 31 Des 2026", "1 Okt 2025 – 14 Feb 2026". */
 // Calendar dates (no time, no zone) read the same every time: a report page writes dozens of
-// months and periods (the period form, the charts), so each is formatted once.
-const calendarTexts = new Map<string, string>();
-function once(key: string, make: () => string): string {
-  let text = calendarTexts.get(key);
-  if (text === undefined) {
-    text = make();
-    if (calendarTexts.size >= 5000) calendarTexts.clear();
-    calendarTexts.set(key, text);
-  }
-  return text;
-}
+// months and periods (the period form, the charts), so each is formatted once (`remembered`).
 
+/** Two calendar dates as one range: "1 Okt – 31 Des 2026", "1 Okt 2025 – 14 Feb 2026". */
 export function formatCalendarRange(from: string, to: string, locale: Locale = "id"): string {
-  return once(`r|${locale}|${from}|${to}`, () => plainSpaces(dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`))));
+  return remembered(`${locale}|range|${from}|${to}`, () => plainSpaces(dtf(locale, "UTC", "short").formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`))));
 }
 
 /** A calendar month ("2026-11-01") as "November 2026". */
 export function formatCalendarMonth(date: string, locale: Locale = "id"): string {
-  return once(`m|${locale}|${date}`, () => plainSpaces(dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`))));
+  return remembered(`${locale}|month|${date}`, () => plainSpaces(dtf(locale, "UTC", "month").format(new Date(`${date}T12:00:00Z`))));
 }
 
 /** A calendar month ("2026-12-01") abbreviated, for chart axes: "Des" (name) or "Des 2026" (withYear). */
 export function formatShortMonth(date: string, locale: Locale = "id", withYear = false): string {
   const month = date.slice(0, 7);
-  return once(`s|${locale}|${month}|${withYear}`, () => plainSpaces(dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${month}-15T12:00:00Z`))));
+  return remembered(`${locale}|shortMonth|${month}|${withYear}`, () => plainSpaces(dtf(locale, "UTC", withYear ? "monthShort" : "monthName").format(new Date(`${month}-15T12:00:00Z`))));
 }
 
 /** "09.00" in id-ID, "09:00" in en-GB — without the zone. */

@@ -63,12 +63,12 @@ function counted(db: DB) {
     .groupBy(["agency.id", "grade.created_at", "rubric_criterion.title"]);
 }
 
-function add(sums: Sums, bucketOf: (iso: string) => string, r: { agency_id: string; created_at: string; title: string; level_sum: number; n: number }, sign = 1) {
+function add(sums: Sums, bucketOf: (iso: string) => string, r: { agency_id: string; created_at: string; title: string; level_sum: number; n: number }) {
   const bucket = bucketOf(r.created_at);
   const key = `${r.agency_id}|${bucket}|${r.title}`;
   const s = sums.get(key) ?? { agencyId: r.agency_id, bucket, criterion: r.title, levelSum: 0, graded: 0 };
-  s.levelSum += sign * Number(r.level_sum);
-  s.graded += sign * Number(r.n);
+  s.levelSum += Number(r.level_sum);
+  s.graded += Number(r.n);
   sums.set(key, s);
 }
 

@@ -221,6 +221,14 @@ const emptyMeetings = (): MeetingFigures => ({
 });
 const emptyFollowUps = (): FollowUpFigures => ({ total: 0, open: 0, overdue: 0, doneOnTime: 0, doneLate: 0, dropped: 0 });
 const emptySubmissions = (): SubmissionFigures => ({ due: 0, onTime: 0, late: 0, missing: 0, notYetDue: 0 });
+/** One piece of work due: on time, late, missing (each 0 or 1), or else not yet due. */
+function countPiece(s: SubmissionFigures, onTime: number, late: number, missing: number) {
+  s.due++;
+  s.onTime += onTime;
+  s.late += late;
+  s.missing += missing;
+  s.notYetDue += 1 - onTime - late - missing;
+}
 const emptyReviews = (): ReviewFigures => ({ allocated: 0, done: 0, open: 0, lapsed: 0 });
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
@@ -520,12 +528,10 @@ export async function compute(
       const onTime = handedIn && first !== null && first <= due ? 1 : 0;
       const late = handedIn && first !== null && first > due ? 1 : 0;
       const missing = !handedIn && (x?.late_until ?? a.late_until) < nowIso ? 1 : 0;
-      const s = e.agency.training.submissions;
-      s.due++; s.onTime += onTime; s.late += late; s.missing += missing; s.notYetDue += 1 - onTime - late - missing;
+      countPiece(e.agency.training.submissions, onTime, late, missing);
       const o = e.officer;
       if (o) {
-        const os = o.submissions;
-        os.due++; os.onTime += onTime; os.late += late; os.missing += missing; os.notYetDue += 1 - onTime - late - missing;
+        countPiece(o.submissions, onTime, late, missing);
         if (sub && sub.score !== null) {
           let sc = officerScores.get(e.user_id);
           if (!sc) officerScores.set(e.user_id, (sc = { sum: 0, n: 0 }));
